@@ -1,0 +1,36 @@
+package dev.sessionkit.cache;
+
+import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.cache.Cache;
+
+/** The map view of an in-process cache, for the atomic operations Spring's {@link Cache} lacks. */
+final class NativeMaps {
+
+  private static final boolean CAFFEINE_PRESENT =
+      isPresent("com.github.benmanes.caffeine.cache.Cache");
+
+  private NativeMaps() {}
+
+  @SuppressWarnings("unchecked")
+  static @Nullable ConcurrentMap<Object, Object> of(Cache cache) {
+    Object nativeCache = cache.getNativeCache();
+    if (nativeCache instanceof ConcurrentMap<?, ?> map) {
+      return (ConcurrentMap<Object, Object>) map;
+    }
+    if (CAFFEINE_PRESENT
+        && nativeCache instanceof com.github.benmanes.caffeine.cache.Cache<?, ?> caffeine) {
+      return (ConcurrentMap<Object, Object>) caffeine.asMap();
+    }
+    return null;
+  }
+
+  private static boolean isPresent(String className) {
+    try {
+      Class.forName(className, false, NativeMaps.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError ex) {
+      return false;
+    }
+  }
+}

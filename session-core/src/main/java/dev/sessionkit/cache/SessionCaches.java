@@ -1,0 +1,76 @@
+package dev.sessionkit.cache;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.sessionkit.SessionRecord;
+import dev.sessionkit.UnreadableSessionDataException;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.cache.Cache;
+import org.springframework.cache.caffeine.CaffeineCache;
+
+/**
+ * Ready-made caches for {@link CacheSessionStore}.
+ *
+ * <pre>{@code
+ * SessionStore store = new CacheSessionStore(SessionCaches.caffeine("sessions", 100_000, clock));
+ * }</pre>
+ */
+public final class SessionCaches {
+
+  private SessionCaches() {}
+
+  /**
+   * A bounded in-process Caffeine cache in which every session expires at its own expiry date, so
+   * memory is given back as soon as a session ends. Needs Caffeine and spring-context-support.
+   *
+   * @param name the cache's name, shown in logs and metrics
+   * @param maximumSize how many sessions to keep at most; the least recently used go first
+   * @param clock the clock expiry dates are measured against (the stores' clock)
+   */
+  public static Cache caffeine(String name, long maximumSize, Clock clock) {
+    return new CaffeineCache(name, Caffeine.newBuilder()
+        .maximumSize(maximumSize)
+        .expireAfter(new SessionExpiry(clock))
+        .build(), false);
+  }
+
+  /** Expires each cached session record at the expiry date it carries. */
+  private record SessionExpiry(Clock clock) implements Expiry<Object, Object> {
+
+    @Override
+    public long expireAfterCreate(Object key, Object value, long currentTime) {
+      return untilExpiry(value);
+    }
+
+    @Override
+    public long expireAfterUpdate(Object key, Object value, long currentTime, long currentDuration) {
+      return untilExpiry(value);
+    }
+
+    @Override
+    public long expireAfterRead(Object key, Object value, long currentTime, long currentDuration) {
+      return currentDuration;
+    }
+
+    private long untilExpiry(Object value) {
+      if (!(value instanceof String text)) {
+        return 0;
+      }
+      try {
+        Duration remaining = Duration.between(clock.instant(), SessionRecord.fromText(text).expireDate());
+        return remaining.isNegative() ? 0 : saturatedNanos(remaining);
+      } catch (UnreadableSessionDataException ex) {
+        return 0;
+      }
+    }
+
+    private static long saturatedNanos(Duration duration) {
+      try {
+        return duration.toNanos();
+      } catch (ArithmeticException ex) {
+        return Long.MAX_VALUE;
+      }
+    }
+  }
+}
