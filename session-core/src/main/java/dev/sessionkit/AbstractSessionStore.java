@@ -1,9 +1,11 @@
 package dev.sessionkit;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,9 +22,15 @@ public abstract class AbstractSessionStore implements SessionStore {
   private static final int CREATE_ATTEMPTS = 10;
 
   private final SessionSettings settings;
+  private volatile SessionStoreObserver observer = SessionStoreObserver.NONE;
 
   protected AbstractSessionStore(SessionSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /** Registers the observer told about every load, save, create, delete and failure. */
+  public final void setObserver(SessionStoreObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
   }
 
   /** The settings this store's sessions follow. */
@@ -48,7 +56,12 @@ public abstract class AbstractSessionStore implements SessionStore {
   @Override
   public final void delete(@Nullable String sessionKey) {
     if (SessionKeys.isValid(sessionKey)) {
-      remove(sessionKey);
+      long start = System.nanoTime();
+      observed("delete", () -> {
+        remove(sessionKey);
+        return null;
+      });
+      observer.deleted(since(start));
     }
   }
 
@@ -97,14 +110,18 @@ public abstract class AbstractSessionStore implements SessionStore {
    * expired). Unreadable data loads as an empty map with a warning that never names the key.
    */
   final @Nullable Map<String, Object> read(String sessionKey) {
+    long start = System.nanoTime();
     SessionRecord record;
     try {
-      record = load(sessionKey);
+      record = observed("load", () -> load(sessionKey));
     } catch (UnreadableSessionDataException ex) {
+      observer.loaded(since(start), true);
       warnUnreadable(ex);
       return new LinkedHashMap<>();
     }
-    if (record == null || record.isExpiredAt(settings.clock().instant())) {
+    boolean live = record != null && !record.isExpiredAt(settings.clock().instant());
+    observer.loaded(since(start), live);
+    if (!live) {
       return null;
     }
     try {
@@ -115,16 +132,51 @@ public abstract class AbstractSessionStore implements SessionStore {
     }
   }
 
-  /** Stores a fresh key for {@code record}, retrying on the (astronomically rare) collision. */
-  final String insertUnderNewKey(SessionRecord record) {
+  /** Must-create: stores {@code record} under {@code sessionKey} unless the key is in use. */
+  final boolean create(String sessionKey, SessionRecord record) {
+    long start = System.nanoTime();
+    boolean created = observed("create", () -> insert(sessionKey, record));
+    if (created) {
+      observer.created(since(start));
+    }
+    return created;
+  }
+
+  /** Replaces the record under {@code sessionKey}; false when it was deleted meanwhile. */
+  final boolean save(String sessionKey, SessionRecord record) {
+    long start = System.nanoTime();
+    boolean saved = observed("save", () -> update(sessionKey, record));
+    if (saved) {
+      observer.saved(since(start));
+    }
+    return saved;
+  }
+
+  /** Stores {@code record} under a fresh key, retrying on the (astronomically rare) collision. */
+  final String createUnderNewKey(SessionRecord record) {
     for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
       String key = SessionKeys.generate();
-      if (insert(key, record)) {
+      if (create(key, record)) {
         return key;
       }
     }
     throw new SessionStoreException(
         this + " found " + CREATE_ATTEMPTS + " random session keys in use; is the random source broken?");
+  }
+
+  private <T> T observed(String operation, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (UnreadableSessionDataException ex) {
+      throw ex;
+    } catch (RuntimeException ex) {
+      observer.failed(operation, ex);
+      throw ex;
+    }
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
   private void warnUnreadable(UnreadableSessionDataException ex) {

@@ -306,13 +306,13 @@ public final class Session {
       return;
     }
     if (mustCreate) {
-      if (!store.insert(key, record(data == null ? new LinkedHashMap<>() : data))) {
+      if (!store.create(key, record(data == null ? new LinkedHashMap<>() : data))) {
         throw new SessionKeyExistsException("A session is already stored under this key");
       }
       return;
     }
     Map<String, @Nullable Object> current = loadIfNeeded();
-    if (sessionKey == null || !store.update(key, record(current))) {
+    if (sessionKey == null || !store.save(key, record(current))) {
       throw new SessionInterruptedException(
           "The session was deleted before the request finished; it may have been logged out by"
               + " another request");
@@ -322,7 +322,7 @@ public final class Session {
   /** Stores the session under a new unique key. Marks the session modified. */
   public void create() {
     Map<String, @Nullable Object> current = data == null ? new LinkedHashMap<>() : data;
-    sessionKey = store.insertUnderNewKey(record(current));
+    sessionKey = store.createUnderNewKey(record(current));
     data = current;
     modified = true;
   }
