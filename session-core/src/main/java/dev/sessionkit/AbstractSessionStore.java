@@ -40,12 +40,12 @@ public abstract class AbstractSessionStore implements SessionStore {
 
   @Override
   public final Session newSession() {
-    return new Session(this, null);
+    return new StoredSession(this, null);
   }
 
   @Override
   public final Session open(@Nullable String sessionKey) {
-    return new Session(this, SessionKeys.isValid(sessionKey) ? sessionKey : null);
+    return new StoredSession(this, SessionKeys.isValid(sessionKey) ? sessionKey : null);
   }
 
   @Override
