@@ -72,7 +72,7 @@ public final class FileSessionStore extends AbstractSessionStore {
           + "' doesn't exist. Please set your sessionkit.file.path property to an existing"
           + " directory in which sessions can be stored.");
     }
-    if (!Files.isWritable(directory)) {
+    if (!Files.isWritable(directory) || !canCreateFiles(directory)) {
       throw new ImproperlyConfiguredException("The session storage path '" + directory
           + "' is not writable. Please set your sessionkit.file.path property to a directory"
           + " this application can write to, or give it write permission.");
@@ -80,6 +80,16 @@ public final class FileSessionStore extends AbstractSessionStore {
     this.directory = directory;
     for (int i = 0; i < locks.length; i++) {
       locks[i] = new ReentrantLock();
+    }
+  }
+
+  /** Whether a file can really be created in {@code directory}; permission bits alone can lie. */
+  private static boolean canCreateFiles(Path directory) {
+    try {
+      Files.delete(Files.createTempFile(directory, TEMP_PREFIX, ".probe"));
+      return true;
+    } catch (IOException ex) {
+      return false;
     }
   }
 
