@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +35,7 @@ class FileSessionStoreTests {
 
   @TempDir Path directory;
 
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
   private FileSessionStore store;
 
   @BeforeEach
