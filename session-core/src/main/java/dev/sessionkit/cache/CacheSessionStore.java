@@ -72,28 +72,38 @@ public final class CacheSessionStore extends AbstractSessionStore {
   /**
    * Replaces a cached session. In-process caches (Caffeine, concurrent maps) replace atomically.
    * Spring's {@link Cache} has no replace-if-present, so for other caches (Redis) this is a read
-   * then a write, and a delete landing between the two can be undone.
+   * then a write, and a delete landing between the two can be undone. The write avoids {@link
+   * Cache#put}, which may be deferred (Spring Data Redis 4 writes asynchronously over Lettuce, so a
+   * save could be invisible to the next request and its failure lost): it is an immediate {@link
+   * Cache#evictIfPresent} then an immediate {@link Cache#putIfAbsent}, so a concurrent reader may
+   * briefly find no session. Only a cache that can do neither at once gets a plain {@code put}.
    */
   @Override
   protected boolean update(String sessionKey, SessionRecord record) {
     return execute("save", () -> {
+      String text = record.toText();
       if (nativeMap != null) {
-        return nativeMap.replace(sessionKey, record.toText()) != null;
+        return nativeMap.replace(sessionKey, text) != null;
       }
       if (cache.get(sessionKey) == null) {
         return false;
       }
-      cache.put(sessionKey, record.toText());
+      cache.evictIfPresent(sessionKey);
+      if (cache.putIfAbsent(sessionKey, text) != null) {
+        cache.put(sessionKey, text);
+      }
       return true;
     });
   }
 
+  /**
+   * Removes a cached session at once, with {@link Cache#evictIfPresent}: {@link Cache#evict} may
+   * be deferred (Spring Data Redis 4 evicts asynchronously over Lettuce), which would let a
+   * logged-out session be loaded again and would hide a failing cache.
+   */
   @Override
   protected void remove(String sessionKey) {
-    execute("delete", () -> {
-      cache.evict(sessionKey);
-      return null;
-    });
+    execute("delete", () -> cache.evictIfPresent(sessionKey));
   }
 
   /** Returns 0: the cache expires sessions by itself. */

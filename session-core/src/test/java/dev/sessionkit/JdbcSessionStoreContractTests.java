@@ -1,0 +1,80 @@
+package dev.sessionkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sessionkit.jdbc.JdbcSessionStore;
+import dev.sessionkit.testing.TestDatabase;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract on {@link JdbcSessionStore}; one subclass per database supplies the {@link
+ * TestDatabase}. Records are reached directly through SQL on the shipped table.
+ */
+abstract class JdbcSessionStoreContractTests extends SessionStoreContractTests {
+
+  /** The database of the subclass, registered there with {@code @RegisterExtension}. */
+  abstract TestDatabase database();
+
+  @Override
+  AbstractSessionStore createStore(SessionSettings settings) {
+    return new JdbcSessionStore(database().dataSource(), settings);
+  }
+
+  @Override
+  void corruptStoredData(String sessionKey, String rawData) {
+    int updated = database().jdbc().update(
+        "UPDATE " + TestDatabase.TABLE + " SET session_data = ? WHERE session_key = ?", rawData,
+        sessionKey);
+    assertThat(updated).as("rows updated").isEqualTo(1);
+  }
+
+  @Override
+  boolean isStored(String sessionKey) {
+    Integer rows = database().jdbc().queryForObject(
+        "SELECT COUNT(*) FROM " + TestDatabase.TABLE + " WHERE session_key = ?", Integer.class,
+        sessionKey);
+    return rows != null && rows > 0;
+  }
+
+  @Test
+  void storeOnAClosedConnectionPoolThrowsSessionStoreExceptionNamingTheTable() {
+    String key = storedSession(Map.of("a", 1));
+    HikariDataSource pool = database().newPool();
+    pool.close();
+
+    assertEveryOperationFailsNamingTheTable(pool, key);
+  }
+
+  /**
+   * Asserts that loading, creating, checking, deleting and clearing sessions on a store over
+   * {@code unusable} throw a {@link SessionStoreException} naming the table but not the key, and
+   * that the observer hears of each failure.
+   */
+  void assertEveryOperationFailsNamingTheTable(DataSource unusable, String storedKey) {
+    JdbcSessionStore down = new JdbcSessionStore(unusable, settings);
+    down.setObserver(observer);
+    Session stored = down.open(storedKey);
+    Session fresh = down.newSession();
+    fresh.put("a", 1);
+
+    assertFailsNamingTheTable(() -> stored.get("a"), storedKey);
+    assertFailsNamingTheTable(fresh::save, storedKey);
+    assertFailsNamingTheTable(() -> down.exists(storedKey), storedKey);
+    assertFailsNamingTheTable(() -> down.delete(storedKey), storedKey);
+    assertFailsNamingTheTable(down::clearExpired, storedKey);
+    assertThat(observer.failedOperations()).contains("load", "create", "delete");
+    assertThat(store.exists(storedKey)).as("the record is untouched").isTrue();
+  }
+
+  private static void assertFailsNamingTheTable(ThrowingCallable operation, String storedKey) {
+    assertThatThrownBy(operation)
+        .isInstanceOf(SessionStoreException.class)
+        .hasMessageContaining(TestDatabase.TABLE)
+        .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain(storedKey));
+  }
+}

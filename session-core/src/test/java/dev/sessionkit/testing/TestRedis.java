@@ -1,0 +1,136 @@
+package dev.sessionkit.testing;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.SocketOptions;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * A real Redis (127.0.0.1:6379) for a test class, as a JUnit extension:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final TestRedis redis = TestRedis.local();
+ * ...
+ * RedisCacheManager.builder(redis.connectionFactory()) ...
+ * }</pre>
+ *
+ * <p>One Lettuce connection factory per JVM, closed when the test run ends; see {@link
+ * ServiceAvailability} for what happens when Redis is down. Names made with {@link
+ * #uniqueName(String)} are private to this run, and every key containing one is deleted at the
+ * end, so concurrent runs do not see each other's data and nothing is left behind.
+ */
+public final class TestRedis implements BeforeEachCallback {
+
+  private static final Namespace NAMESPACE = Namespace.create(TestRedis.class);
+  private static final String HOST = "127.0.0.1";
+  private static final int PORT = 6379;
+  private static final String RUN_ID = runId();
+
+  private @Nullable LettuceConnectionFactory connectionFactory;
+
+  private TestRedis() {}
+
+  /** Redis on 127.0.0.1:6379. */
+  public static TestRedis local() {
+    return new TestRedis();
+  }
+
+  /**
+   * A Lettuce connection factory on {@code host:port} with short timeouts, started; the caller
+   * destroys it. Useful on its own for a Redis that is down.
+   */
+  public static LettuceConnectionFactory connectionFactory(String host, int port) {
+    LettuceClientConfiguration client = LettuceClientConfiguration.builder()
+        .commandTimeout(Duration.ofSeconds(3))
+        .shutdownTimeout(Duration.ZERO)
+        .clientOptions(ClientOptions.builder()
+            .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
+            .build())
+        .build();
+    LettuceConnectionFactory factory =
+        new LettuceConnectionFactory(new RedisStandaloneConfiguration(host, port), client);
+    factory.afterPropertiesSet();
+    return factory;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void beforeEach(ExtensionContext context) {
+    ServiceAvailability<RunningRedis> availability = context.getRoot().getStore(NAMESPACE)
+        .computeIfAbsent(TestRedis.class, key -> start(), ServiceAvailability.class);
+    connectionFactory = availability.require().factory;
+  }
+
+  /** The connection factory of this run; valid inside a test. */
+  public RedisConnectionFactory connectionFactory() {
+    LettuceConnectionFactory factory = connectionFactory;
+    if (factory == null) {
+      throw new IllegalStateException("TestRedis is only available inside a test; register it"
+          + " with @RegisterExtension on a static field");
+    }
+    return factory;
+  }
+
+  /**
+   * {@code base} followed by an id private to this JVM, for cache names and key prefixes; keys
+   * containing it are deleted when the run ends.
+   */
+  public static String uniqueName(String base) {
+    return base + "-" + RUN_ID;
+  }
+
+  private static ServiceAvailability<RunningRedis> start() {
+    String where = "Redis at " + HOST + ":" + PORT;
+    LettuceConnectionFactory factory = null;
+    try {
+      factory = connectionFactory(HOST, PORT);
+      try (RedisConnection connection = factory.getConnection()) {
+        connection.ping();
+      }
+      return ServiceAvailability.up(where, new RunningRedis(factory));
+    } catch (RuntimeException ex) {
+      if (factory != null) {
+        factory.destroy();
+      }
+      return ServiceAvailability.down(where, ServiceAvailability.describe(ex));
+    }
+  }
+
+  private static String runId() {
+    SecureRandom random = new SecureRandom();
+    StringBuilder id = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      id.append(Character.forDigit(random.nextInt(36), 36));
+    }
+    return id.toString();
+  }
+
+  /** The started factory; closing deletes this run's keys, then destroys the factory. */
+  private record RunningRedis(LettuceConnectionFactory factory) implements AutoCloseable {
+
+    @Override
+    public void close() {
+      try (RedisConnection connection = factory.getConnection()) {
+        byte[] pattern = ("*" + RUN_ID + "*").getBytes(StandardCharsets.UTF_8);
+        Set<byte[]> keys = connection.keyCommands().keys(pattern);
+        if (keys != null && !keys.isEmpty()) {
+          connection.keyCommands().del(keys.toArray(new byte[0][]));
+        }
+      } finally {
+        factory.destroy();
+      }
+    }
+  }
+}
