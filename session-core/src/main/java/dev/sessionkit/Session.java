@@ -169,8 +169,10 @@ public interface Session {
    *
    * @param mustCreate write only if no record exists under the key, never overwrite one
    * @throws SessionKeyExistsException when {@code mustCreate} and the key is in use
-   * @throws SessionInterruptedException when the record was deleted since it was loaded (for
-   *     example by a concurrent logout); nothing is written
+   * @throws SessionInterruptedException when the record was deleted after this session loaded it
+   *     (for example by a concurrent logout); nothing is written. A record that was already gone
+   *     when the session was first read (a stale cookie) is not an interruption: the session is
+   *     saved under a fresh key.
    */
   void save(boolean mustCreate);
 

@@ -249,7 +249,13 @@ final class StoredSession implements Session {
       return;
     }
     Map<String, @Nullable Object> current = loadIfNeeded();
-    if (sessionKey == null || !store.save(key, record(current))) {
+    if (sessionKey == null) {
+      // The record was already gone when this session first read it (a stale cookie): nothing
+      // of it is being written back, so the data gets a fresh key, as an unknown key would.
+      create();
+      return;
+    }
+    if (!store.save(key, record(current))) {
       throw new SessionInterruptedException(
           "The session was deleted before the request finished; it may have been logged out by"
               + " another request");

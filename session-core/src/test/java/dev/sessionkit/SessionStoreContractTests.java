@@ -497,6 +497,20 @@ abstract class SessionStoreContractTests {
   }
 
   @Test
+  void saveOfUnreadSessionWhoseRecordWasAlreadyGoneGetsAFreshKeyAndDoesNotResurrectTheOldOne() {
+    String key = storedSession(Map.of("a", 1));
+    Session session = store.open(key);
+    store.delete(key);
+
+    session.save();
+
+    assertThat(session.getSessionKey()).isNotNull().isNotEqualTo(key);
+    assertThat(store.exists(session.getSessionKey())).isTrue();
+    assertThat(store.open(session.getSessionKey()).keySet()).isEmpty();
+    assertThat(isStored(key)).isFalse();
+  }
+
+  @Test
   void saveWithMustCreateWhenKeyExistsThrowsSessionKeyExistsExceptionAndDoesNotOverwrite() {
     String key = storedSession(Map.of("a", 1));
     Session session = store.open(key);
