@@ -1,0 +1,133 @@
+package dev.sessionkit.boot;
+
+import dev.sessionkit.boot.SessionkitProperties.InitializeSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.DatabaseMetaData;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+/**
+ * Creates the session table at startup, following {@code sessionkit.jdbc.initialize-schema}: with
+ * the schema script core ships for the database found ({@code
+ * dev/sessionkit/jdbc/schema-{h2,postgresql,mariadb,mysql}.sql}), rewritten for the configured
+ * table name. The scripts only create what does not exist, so running one again is harmless. Runs
+ * before the store is created; {@code initialize-schema=never} leaves the schema to the
+ * application (Flyway, Liquibase).
+ */
+final class JdbcSessionSchemaInitializer {
+
+  private static final Log logger = LogFactory.getLog(JdbcSessionSchemaInitializer.class);
+
+  static final Pattern TABLE_NAME =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+
+  private static final Pattern SCRIPT_NAMES =
+      Pattern.compile("\\bsessionkit_session(_expire_date_idx)?\\b");
+
+  private final DataSource dataSource;
+  private final String tableName;
+  private final InitializeSchema mode;
+
+  /**
+   * @throws SessionkitConfigurationException when {@code tableName} is not a plain SQL identifier
+   */
+  JdbcSessionSchemaInitializer(DataSource dataSource, String tableName, InitializeSchema mode) {
+    if (!TABLE_NAME.matcher(tableName).matches()) {
+      throw new SessionkitConfigurationException(
+          "sessionkit.jdbc.table-name '" + tableName + "' is not a plain SQL identifier.",
+          "Set sessionkit.jdbc.table-name to letters, digits and underscores, optionally"
+              + " qualified by a schema (myschema.sessions).");
+    }
+    this.dataSource = dataSource;
+    this.tableName = tableName;
+    this.mode = mode;
+  }
+
+  /**
+   * Runs the schema script if the mode asks for it; returns whether it ran. When it does not run
+   * and the table is missing, logs a warning naming the property (sessions would fail on first
+   * use).
+   */
+  boolean initialize() {
+    if (mode == InitializeSchema.NEVER
+        || (mode == InitializeSchema.EMBEDDED && !EmbeddedDatabaseConnection.isEmbedded(dataSource))) {
+      warnIfTableIsMissing();
+      return false;
+    }
+    String platform = platform();
+    String script = script(platform);
+    new ResourceDatabasePopulator(new ByteArrayResource(
+        forTable(script, tableName).getBytes(StandardCharsets.UTF_8), "sessionkit schema"))
+        .execute(dataSource);
+    logger.debug("Initialized the session table " + tableName + " (" + platform + ")");
+    return true;
+  }
+
+  private void warnIfTableIsMissing() {
+    try {
+      new JdbcTemplate(dataSource).queryForList("SELECT 1 FROM " + tableName + " WHERE 1 = 0");
+    } catch (DataAccessException ex) {
+      logger.warn("The session table " + tableName + " cannot be read ("
+          + ex.getMostSpecificCause().getMessage() + "); sessions will fail until it exists."
+          + " Create it (see dev/sessionkit/jdbc/schema-*.sql in session-core) or set"
+          + " sessionkit.jdbc.initialize-schema=always.");
+    }
+  }
+
+  /** {@code script} with the table and index names of {@code tableName}. */
+  static String forTable(String script, String tableName) {
+    String unqualified = tableName.substring(tableName.indexOf('.') + 1);
+    Matcher matcher = SCRIPT_NAMES.matcher(script);
+    StringBuilder result = new StringBuilder();
+    while (matcher.find()) {
+      String replacement = matcher.group(1) == null ? tableName : unqualified + matcher.group(1);
+      matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
+    }
+    matcher.appendTail(result);
+    return result.toString();
+  }
+
+  private String platform() {
+    String productName;
+    try {
+      productName = JdbcUtils.extractDatabaseMetaData(dataSource,
+          DatabaseMetaData::getDatabaseProductName);
+    } catch (MetaDataAccessException ex) {
+      throw new IllegalStateException("Could not find out which database holds the session table"
+          + " (sessionkit.jdbc.initialize-schema=" + mode.name().toLowerCase() + ")", ex);
+    }
+    DatabaseDriver driver = DatabaseDriver.fromProductName(productName);
+    return driver == DatabaseDriver.UNKNOWN ? String.valueOf(productName) : driver.getId();
+  }
+
+  private static String script(String platform) {
+    String location = "dev/sessionkit/jdbc/schema-" + platform + ".sql";
+    try (InputStream in = JdbcSessionSchemaInitializer.class.getClassLoader()
+        .getResourceAsStream(location)) {
+      if (in == null) {
+        throw new SessionkitConfigurationException(
+            "sessionkit has no script to create the session table in a '" + platform
+                + "' database (it ships scripts for H2, PostgreSQL, MariaDB and MySQL).",
+            "Create the session table yourself (see dev/sessionkit/jdbc/schema-postgresql.sql in"
+                + " session-core for its columns) and set"
+                + " sessionkit.jdbc.initialize-schema=never.");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException ex) {
+      throw new IllegalStateException("Could not read " + location, ex);
+    }
+  }
+}

@@ -1,0 +1,283 @@
+package dev.sessionkit.boot;
+
+import dev.sessionkit.SessionCodec;
+import dev.sessionkit.SessionSettings;
+import dev.sessionkit.SessionStore;
+import dev.sessionkit.cache.CacheSessionStore;
+import dev.sessionkit.cache.SessionCaches;
+import dev.sessionkit.file.FileSessionStore;
+import dev.sessionkit.jdbc.JdbcSessionStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Auto-configuration of the session store chosen by {@code sessionkit.backend}: {@code db} (a
+ * {@link JdbcSessionStore} on the application's {@code DataSource}, its table created as {@code
+ * sessionkit.jdbc.initialize-schema} says), {@code file} (a {@link FileSessionStore} in {@code
+ * sessionkit.file.path}), {@code cache} (a {@link CacheSessionStore} over a dedicated bounded
+ * Caffeine cache, or over {@code sessionkit.cache.name} from the application's {@code
+ * CacheManager}), or {@code auto} (db when there is a {@code DataSource}, else cache). Also the
+ * {@link SessionSettings}, the scheduled removal of expired sessions, and the Redis cache
+ * preparation. Each bean backs off when the application defines its own.
+ *
+ * <p>A backend that cannot work as configured stops the startup with a failure analysis that
+ * names the property to change.
+ */
+@AutoConfiguration(afterName = {
+    "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+    "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration",
+    "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration"})
+@EnableConfigurationProperties(SessionkitProperties.class)
+public final class SessionkitAutoConfiguration {
+
+  /** The name of the dedicated in-process cache used when {@code sessionkit.cache.name} is unset. */
+  static final String DEDICATED_CACHE_NAME = "sessionkit";
+
+  private static final String JDBC_TEMPLATE = "org.springframework.jdbc.core.JdbcTemplate";
+  private static final String BOOT_JDBC = "org.springframework.boot.jdbc.DatabaseDriver";
+
+  @Bean
+  @ConditionalOnMissingBean
+  SessionSettings sessionkitSessionSettings(SessionkitProperties properties,
+      ObjectProvider<SessionCodec> codec) {
+    if (properties.getMaxAge().getSeconds() < 1) {
+      throw new SessionkitConfigurationException(
+          "sessionkit.max-age is " + properties.getMaxAge() + "; a session must live at least one"
+              + " second.",
+          "Set sessionkit.max-age to a positive duration such as 14d or 8h (a plain number means"
+              + " seconds), or use sessionkit.expire-at-browser-close=true for cookies that end"
+              + " with the browser.");
+    }
+    SessionSettings.Builder settings = SessionSettings.builder()
+        .maxAge(properties.getMaxAge())
+        .expireAtBrowserClose(properties.isExpireAtBrowserClose());
+    codec.ifAvailable(settings::codec);
+    return settings.build();
+  }
+
+  @Bean
+  static SessionkitStartupLog sessionkitStartupLog(ObjectProvider<SessionStore> store) {
+    return new SessionkitStartupLog(store);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(SessionStore.class)
+  @ConditionalOnBooleanProperty(name = "sessionkit.cleanup.enabled", matchIfMissing = true)
+  SessionCleanup sessionkitCleanup(SessionStore store, SessionkitProperties properties) {
+    return new SessionCleanup(store, properties.getCleanup().getCron());
+  }
+
+  /** {@code db}: a table in the application's database. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {JDBC_TEMPLATE, BOOT_JDBC})
+  @ConditionalOnMissingBean(SessionStore.class)
+  @Conditional(OnDbBackendCondition.class)
+  static class DbBackendConfiguration {
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    JdbcSessionStore sessionStore(ObjectProvider<DataSource> dataSource, SessionSettings settings,
+        SessionkitProperties properties) {
+      DataSource available = requireDataSource(dataSource);
+      SessionkitProperties.Jdbc jdbc = properties.getJdbc();
+      new JdbcSessionSchemaInitializer(available, jdbc.getTableName(), jdbc.getInitializeSchema())
+          .initialize();
+      return new JdbcSessionStore(available, settings, jdbc.getTableName());
+    }
+
+    private static DataSource requireDataSource(ObjectProvider<DataSource> dataSource) {
+      DataSource available = dataSource.getIfAvailable();
+      if (available == null) {
+        throw missingDataSource();
+      }
+      return available;
+    }
+  }
+
+  /** {@code db} asked for, but spring-jdbc or Spring Boot's JDBC support is missing. */
+  @Configuration(proxyBeanMethods = false)
+  @Conditional({MissingJdbcSupportCondition.class, OnDbBackendCondition.class})
+  @ConditionalOnMissingBean(SessionStore.class)
+  static class DbBackendUnavailableConfiguration {
+
+    @Bean
+    SessionStore sessionStore() {
+      throw missingDataSource();
+    }
+  }
+
+  /** {@code file}: one file per session in a directory. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingBean(SessionStore.class)
+  @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "file")
+  static class FileBackendConfiguration {
+
+    @Bean
+    FileSessionStore sessionStore(SessionkitProperties properties, SessionSettings settings) {
+      Path path = properties.getFile().getPath();
+      return new FileSessionStore(
+          path != null ? path : Path.of(System.getProperty("java.io.tmpdir")), settings);
+    }
+  }
+
+  /** {@code cache}: a dedicated Caffeine cache, or a named cache of the application's. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingBean(SessionStore.class)
+  @Conditional(OnCacheBackendCondition.class)
+  static class CacheBackendConfiguration {
+
+    @Bean
+    CacheSessionStore sessionStore(SessionkitProperties properties, SessionSettings settings,
+        ObjectProvider<CacheManager> cacheManager, ResourceLoader resourceLoader) {
+      String name = properties.getCache().getName();
+      Cache cache = name == null || name.isBlank()
+          ? dedicatedCache(properties.getCache().getMaximumSize(), settings,
+              resourceLoader.getClassLoader())
+          : namedCache(name, cacheManager.getIfAvailable());
+      return new CacheSessionStore(cache, settings);
+    }
+
+    private static Cache dedicatedCache(long maximumSize, SessionSettings settings,
+        @Nullable ClassLoader classLoader) {
+      if (!ClassUtils.isPresent("com.github.benmanes.caffeine.cache.Caffeine", classLoader)
+          || !ClassUtils.isPresent("org.springframework.cache.caffeine.CaffeineCache",
+              classLoader)) {
+        throw new SessionkitConfigurationException(
+            "The cache backend without sessionkit.cache.name keeps sessions in a dedicated"
+                + " Caffeine cache, but Caffeine (com.github.ben-manes.caffeine:caffeine) or"
+                + " spring-context-support is not on the classpath.",
+            "Add com.github.ben-manes.caffeine:caffeine and spring-context-support, or set"
+                + " sessionkit.cache.name to a cache of the application's CacheManager, or"
+                + " choose another backend with sessionkit.backend.");
+      }
+      if (maximumSize < 1) {
+        throw new SessionkitConfigurationException(
+            "sessionkit.cache.maximum-size is " + maximumSize + "; the session cache must hold"
+                + " at least one session.",
+            "Set sessionkit.cache.maximum-size to a positive number (default 100000).");
+      }
+      return SessionCaches.caffeine(DEDICATED_CACHE_NAME, maximumSize, settings.clock());
+    }
+
+    private static Cache namedCache(String name, @Nullable CacheManager cacheManager) {
+      if (cacheManager == null) {
+        throw new SessionkitConfigurationException(
+            "sessionkit.cache.name is '" + name + "', but the application has no CacheManager.",
+            "Enable caching (@EnableCaching, and spring.cache.type, for example redis) so that"
+                + " Spring Boot creates a CacheManager, or remove sessionkit.cache.name to keep"
+                + " sessions in a dedicated in-process cache.");
+      }
+      Cache cache = cacheManager.getCache(name);
+      if (cache == null) {
+        Collection<String> known = new ArrayList<>(cacheManager.getCacheNames());
+        throw new SessionkitConfigurationException(
+            "sessionkit.cache.name is '" + name + "', but the CacheManager ("
+                + cacheManager.getClass().getSimpleName() + ") has no cache of that name."
+                + " Its caches: " + (known.isEmpty() ? "none" : List.copyOf(known)) + ".",
+            "Set sessionkit.cache.name to one of the CacheManager's caches, or add '" + name
+                + "' to spring.cache.cache-names, or remove sessionkit.cache.name to keep"
+                + " sessions in a dedicated in-process cache.");
+      }
+      return cache;
+    }
+  }
+
+  /** Redis through the cache backend: a string serializer and a per-session time-to-live. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {
+      "org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer",
+      "org.springframework.data.redis.cache.RedisCacheManager"})
+  @ConditionalOnProperty(name = "sessionkit.cache.name")
+  static class RedisCacheConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    RedisSessionCacheCustomizer sessionkitRedisCacheCustomizer(SessionkitProperties properties,
+        SessionSettings settings) {
+      String name = properties.getCache().getName();
+      return new RedisSessionCacheCustomizer(name == null ? "" : name, settings.clock());
+    }
+  }
+
+  static SessionkitConfigurationException missingDataSource() {
+    return new SessionkitConfigurationException(
+        "sessionkit.backend is 'db', but the application has no DataSource.",
+        "Configure a DataSource (add spring-boot-starter-jdbc and a JDBC driver, and set"
+            + " spring.datasource.url), or set sessionkit.backend to 'file' or 'cache'.");
+  }
+
+  /** {@code backend=db}, or {@code backend=auto} with a {@code DataSource} bean. */
+  static final class OnDbBackendCondition extends AnyNestedCondition {
+
+    OnDbBackendCondition() {
+      super(ConfigurationPhase.REGISTER_BEAN);
+    }
+
+    @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "db")
+    static class Chosen {
+    }
+
+    @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "auto", matchIfMissing = true)
+    @ConditionalOnBean(DataSource.class)
+    static class AutoWithDataSource {
+    }
+  }
+
+  /** {@code backend=cache}, or {@code backend=auto} without a {@code DataSource} bean. */
+  static final class OnCacheBackendCondition extends AnyNestedCondition {
+
+    OnCacheBackendCondition() {
+      super(ConfigurationPhase.REGISTER_BEAN);
+    }
+
+    @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "cache")
+    static class Chosen {
+    }
+
+    @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "auto", matchIfMissing = true)
+    @ConditionalOnMissingBean(DataSource.class)
+    static class AutoWithoutDataSource {
+    }
+  }
+
+  /** Either spring-jdbc or Spring Boot's JDBC support is missing. */
+  static final class MissingJdbcSupportCondition extends SpringBootCondition {
+
+    @Override
+    public ConditionOutcome getMatchOutcome(ConditionContext context,
+        AnnotatedTypeMetadata metadata) {
+      ClassLoader classLoader = context.getClassLoader();
+      boolean present = ClassUtils.isPresent(JDBC_TEMPLATE, classLoader)
+          && ClassUtils.isPresent(BOOT_JDBC, classLoader);
+      return present
+          ? ConditionOutcome.noMatch("spring-jdbc and spring-boot-jdbc are present")
+          : ConditionOutcome.match("spring-jdbc or spring-boot-jdbc is missing");
+    }
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Spring Boot auto-configuration for sessionkit: {@link dev.sessionkit.boot.SessionkitProperties}
+ * ({@code sessionkit.*}), the backend chosen from them, schema initialisation, scheduled cleanup,
+ * metrics, health and the failure analysis that stops a misconfigured application at startup.
+ * Nothing here is meant to be called by an application; replace a bean to change it.
+ */
+@NullMarked
+package dev.sessionkit.boot;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,223 @@
+package dev.sessionkit.boot.web;
+
+import dev.sessionkit.Session;
+import dev.sessionkit.SessionInterruptedException;
+import dev.sessionkit.SessionStore;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Django's {@code SessionMiddleware} as a servlet filter: binds the visitor's {@link Session} to
+ * the request and writes it back, with its cookie, before the response is committed.
+ *
+ * <pre>{@code
+ * FilterRegistrationBean<SessionFilter> registration =
+ *     new FilterRegistrationBean<>(new SessionFilter(store, SessionCookie.named("sessionid"), false));
+ * registration.setOrder(SessionFilter.DEFAULT_ORDER);
+ * }</pre>
+ *
+ * <p>Design. On the way in, the filter reads the session cookie (none, a malformed value, or
+ * several cookies of that name all mean "no session"; {@link SessionStore#open} ignores any value
+ * that is not a valid key) and binds a lazy session under {@link #SESSION_ATTRIBUTE}: a request
+ * that never touches it costs the backend nothing. On the way out, just before the response is
+ * committed (see {@link BeforeCommitResponseWrapper}: a flush, a redirect, an error, a full
+ * buffer, the declared length written, or the end of the chain), it applies Django's rules:
+ *
+ * <ul>
+ *   <li>{@code Vary: Cookie} when the session was accessed, and whenever the cookie is set or
+ *       deleted;
+ *   <li>the request carried the cookie and the session is now empty: delete the cookie;
+ *   <li>otherwise, when the session was modified (or {@code saveEveryRequest}) and is not empty,
+ *       the status is below 500 and no exception escaped the handler: save it and set the cookie,
+ *       with {@code Max-Age}/{@code Expires} from the session's expiry, or neither when it ends
+ *       with the browser.
+ * </ul>
+ *
+ * <p>A save that finds the session deleted meanwhile (another request logged the visitor out)
+ * raises {@link SessionInterruptedException}; while the response is not committed, the filter
+ * resets it and answers 400 Bad Request with a short text, never 500. Asynchronous requests are
+ * finished when their last dispatch returns.
+ */
+public class SessionFilter extends OncePerRequestFilter {
+
+  /**
+   * The order the starter registers this filter at: early, and before Spring Security's filter
+   * chain ({@code SecurityProperties.DEFAULT_FILTER_ORDER}, -100), so security sees the session.
+   */
+  public static final int DEFAULT_ORDER = -110;
+
+  /** The request attribute that holds the request's {@link Session}. */
+  public static final String SESSION_ATTRIBUTE = Session.class.getName();
+
+  /** The body of the 400 answer to a request whose session was deleted while it ran. */
+  static final String INTERRUPTED_MESSAGE = "The session was ended by another request (for"
+      + " example a logout) while this request was running, so its changes were not saved."
+      + " Please try again.\n";
+
+  private static final String FINISHER_ATTRIBUTE = SessionFilter.class.getName() + ".FINISHER";
+
+  private final SessionStore store;
+  private final SessionCookie cookie;
+  private final boolean saveEveryRequest;
+
+  /**
+   * @param store where sessions are loaded from and saved to
+   * @param cookie the session cookie's name and attributes
+   * @param saveEveryRequest whether to save every non-empty session, changed or not
+   */
+  public SessionFilter(SessionStore store, SessionCookie cookie, boolean saveEveryRequest) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.cookie = Objects.requireNonNull(cookie, "cookie");
+    this.saveEveryRequest = saveEveryRequest;
+  }
+
+  @Override
+  protected boolean shouldNotFilterAsyncDispatch() {
+    return false;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    Object pending = request.getAttribute(FINISHER_ATTRIBUTE);
+    if (isAsyncDispatch(request) && pending instanceof Finisher finisher) {
+      request.removeAttribute(FINISHER_ATTRIBUTE);
+      run(request, response, chain, finisher, response);
+      return;
+    }
+    Session session = store.open(cookie.readFrom(request));
+    request.setAttribute(SESSION_ATTRIBUTE, session);
+    Finisher finisher = new Finisher(session, cookie.isPresentIn(request), response);
+    BeforeCommitResponseWrapper wrapped = new BeforeCommitResponseWrapper(response,
+        finisher::beforeCommit);
+    finisher.wrapper = wrapped;
+    run(request, response, chain, finisher, wrapped);
+  }
+
+  private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+      Finisher finisher, HttpServletResponse passedOn) throws ServletException, IOException {
+    try {
+      chain.doFilter(request, passedOn);
+    } catch (ServletException | IOException | RuntimeException | Error ex) {
+      if (isInterrupted(ex) && !response.isCommitted()) {
+        answerInterrupted(response);
+        return;
+      }
+      finisher.failed = true;
+      try {
+        finisher.finish();
+      } catch (RuntimeException suppressed) {
+        ex.addSuppressed(suppressed);
+      }
+      throw ex;
+    }
+    if (request.isAsyncStarted()) {
+      request.setAttribute(FINISHER_ATTRIBUTE, finisher);
+      return;
+    }
+    try {
+      finisher.finish();
+    } catch (SessionInterruptedException ex) {
+      if (response.isCommitted()) {
+        logger.warn("The session was deleted by another request; the response was already"
+            + " committed, so it could not answer 400");
+        return;
+      }
+      answerInterrupted(response);
+    }
+  }
+
+  private static boolean isInterrupted(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SessionInterruptedException) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static void answerInterrupted(HttpServletResponse response) throws IOException {
+    response.reset();
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    response.setContentType(MediaType.TEXT_PLAIN_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(INTERRUPTED_MESSAGE);
+  }
+
+  /** Django's {@code process_response} for one request; runs once. */
+  private final class Finisher {
+
+    private final Session session;
+    private final boolean requestHadCookie;
+    private final HttpServletResponse response;
+    private @Nullable BeforeCommitResponseWrapper wrapper;
+    private boolean failed;
+    private boolean done;
+
+    Finisher(Session session, boolean requestHadCookie, HttpServletResponse response) {
+      this.session = session;
+      this.requestHadCookie = requestHadCookie;
+      this.response = response;
+    }
+
+    /** Runs the commit logic now unless the response wrapper ran it already. */
+    void finish() {
+      BeforeCommitResponseWrapper current = wrapper;
+      if (current != null) {
+        current.beforeCommit();
+      } else {
+        beforeCommit(response.getStatus());
+      }
+    }
+
+    void beforeCommit(int status) {
+      if (done) {
+        return;
+      }
+      done = true;
+      boolean accessed = session.isAccessed();
+      boolean modified = session.isModified();
+      boolean empty = session.isEmpty();
+      if (requestHadCookie && empty) {
+        varyOnCookie();
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie.deletion().toString());
+        return;
+      }
+      if (accessed) {
+        varyOnCookie();
+      }
+      if ((modified || saveEveryRequest) && !empty && status < 500 && !failed) {
+        Duration maxAge = session.getExpireAtBrowserClose() ? null : session.getExpiryAge();
+        session.save();
+        String key = Objects.requireNonNull(session.getSessionKey(), "a saved session has a key");
+        varyOnCookie();
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie.forSession(key, maxAge).toString());
+      }
+    }
+
+    private void varyOnCookie() {
+      for (String header : response.getHeaders(HttpHeaders.VARY)) {
+        for (String value : header.split(",")) {
+          String trimmed = value.trim();
+          if (trimmed.equals("*") || trimmed.equalsIgnoreCase(HttpHeaders.COOKIE)) {
+            return;
+          }
+        }
+      }
+      response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
+    }
+  }
+}

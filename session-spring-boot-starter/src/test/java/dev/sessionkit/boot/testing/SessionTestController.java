@@ -1,0 +1,145 @@
+package dev.sessionkit.boot.testing;
+
+import dev.sessionkit.Session;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Handlers that touch the session in every way the filter must handle. */
+@RestController
+public class SessionTestController {
+
+  /** Size of the large responses: 1 MiB. */
+  public static final int LARGE = 1024 * 1024;
+
+  private final Gates gates;
+  private final CartService cart;
+
+  public SessionTestController(Gates gates, CartService cart) {
+    this.gates = gates;
+    this.cart = cart;
+  }
+
+  @GetMapping("/untouched")
+  String untouched() {
+    return "untouched";
+  }
+
+  @GetMapping("/put")
+  String put(@RequestParam String key, @RequestParam String value, Session session) {
+    session.put(key, value);
+    return "stored";
+  }
+
+  @GetMapping("/get")
+  String get(@RequestParam String key, Session session) {
+    return String.valueOf(session.get(key));
+  }
+
+  @GetMapping("/flush")
+  String flush(Session session) {
+    session.flush();
+    return "flushed";
+  }
+
+  @GetMapping("/browser-close")
+  String browserClose(Session session) {
+    session.setExpiryAtBrowserClose();
+    session.put("k", "browser");
+    return "stored";
+  }
+
+  @GetMapping("/expired")
+  String expired(Session session) {
+    session.setExpiry(Instant.parse("2000-01-01T00:00:00Z"));
+    session.put("k", "expired");
+    return "stored";
+  }
+
+  @GetMapping("/status-500")
+  ResponseEntity<String> status500(Session session) {
+    session.put("k", "from a 500");
+    return ResponseEntity.internalServerError().body("failed");
+  }
+
+  @GetMapping("/throw")
+  String fail(Session session) {
+    session.put("k", "from an exception");
+    throw new IllegalStateException("the handler failed");
+  }
+
+  @GetMapping("/send-error")
+  void sendError(Session session, HttpServletResponse response) throws IOException {
+    session.put("k", "before sendError");
+    response.sendError(HttpServletResponse.SC_NOT_FOUND, "nothing here");
+  }
+
+  @GetMapping("/redirect")
+  void redirect(Session session, HttpServletResponse response) throws IOException {
+    session.put("k", "before redirect");
+    response.sendRedirect("/get?key=k");
+  }
+
+  @GetMapping("/stream")
+  void stream(Session session, HttpServletResponse response) throws IOException {
+    session.put("k", "streamed");
+    response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
+    ServletOutputStream out = response.getOutputStream();
+    byte[] chunk = new byte[1000];
+    Arrays.fill(chunk, (byte) 'x');
+    for (int written = 0; written < LARGE; written += chunk.length) {
+      out.write(chunk, 0, Math.min(chunk.length, LARGE - written));
+    }
+    out.flush();
+  }
+
+  @GetMapping("/stream-writer")
+  void streamWriter(Session session, HttpServletResponse response) throws IOException {
+    session.put("k", "written");
+    response.setContentType("text/plain;charset=UTF-8");
+    PrintWriter writer = response.getWriter();
+    String chunk = "\u00e9".repeat(512);   // 512 chars, 1024 bytes in UTF-8
+    for (int written = 0; written < LARGE; written += 1024) {
+      writer.print(chunk);
+    }
+  }
+
+  @GetMapping("/large-body")
+  ResponseEntity<byte[]> largeBody(Session session) {
+    session.put("k", "large body");
+    byte[] body = new byte[LARGE];
+    Arrays.fill(body, (byte) 'y');
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(body);
+  }
+
+  @GetMapping("/gated-put")
+  String gatedPut(@RequestParam String value, Session session) throws InterruptedException {
+    Object before = session.get("k");
+    gates.current().arrive();
+    session.put("k", value);
+    return "was " + before;
+  }
+
+  @GetMapping("/proxy-put")
+  List<Object> proxyPut(@RequestParam String item) {
+    return cart.add(item);
+  }
+
+  @GetMapping("/async-put")
+  Callable<String> asyncPut(@RequestParam String value, Session session) {
+    return () -> {
+      session.put("k", value);
+      return "stored later";
+    };
+  }
+}

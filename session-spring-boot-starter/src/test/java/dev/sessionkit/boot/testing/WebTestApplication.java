@@ -1,0 +1,18 @@
+package dev.sessionkit.boot.testing;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** A small web application using the starter as an application would: auto-configuration only. */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+@Import({SessionTestController.class, CartService.class})
+public class WebTestApplication {
+
+  @Bean
+  Gates gates() {
+    return new Gates();
+  }
+}

@@ -1,0 +1,468 @@
+package dev.sessionkit.boot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.testing.Browser;
+import dev.sessionkit.boot.testing.CartService;
+import dev.sessionkit.boot.testing.Gate;
+import dev.sessionkit.boot.testing.Gates;
+import dev.sessionkit.boot.testing.SessionTestController;
+import dev.sessionkit.boot.testing.SetCookie;
+import dev.sessionkit.boot.testing.TestServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * The session filter on a real embedded Tomcat, seen through a real HTTP client that keeps
+ * cookies: Django's middleware rules, for one backend per subclass.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractSessionFilterWebTests {
+
+  private static final String KEY_PATTERN = "[a-z0-9]{32}";
+
+  private TestServer server;
+
+  /** The {@code sessionkit.*} (and other) properties that select this backend. */
+  abstract Map<String, Object> backendProperties();
+
+  /** The backend name the starter should report. */
+  abstract String backendName();
+
+  @BeforeAll
+  void startServer() {
+    server = TestServer.start(backendProperties());
+  }
+
+  @AfterAll
+  void stopServer() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  TestServer startVariant(Map<String, Object> extraProperties) {
+    Map<String, Object> properties = new HashMap<>(backendProperties());
+    properties.putAll(extraProperties);
+    return TestServer.start(properties);
+  }
+
+  // ---- the backend ---------------------------------------------------------------------------
+
+  @Test
+  void starterUsesTheConfiguredBackend() {
+    SessionStore store = server.bean(SessionStore.class);
+    assertThat(store.getClass().getSimpleName().toLowerCase())
+        .startsWith(switch (backendName()) {
+          case "db" -> "jdbc";
+          default -> backendName();
+        });
+  }
+
+  @Test
+  void healthIndicatorReportsBackendUp() {
+    HealthIndicator health = server.context().getBean("sessionkitHealthIndicator",
+        HealthIndicator.class);
+    assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
+    assertThat(health.health(true).getDetails()).containsEntry("backend", backendName());
+  }
+
+  // ---- untouched, read, write ----------------------------------------------------------------
+
+  @Test
+  void untouchedRequestGetsNoCookieAndCostsTheBackendNothing() {
+    Browser browser = new Browser(server);
+    browser.get("/put?key=k&value=v");
+    long loads = loads();
+
+    HttpResponse<String> response = browser.get("/untouched");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().allValues("set-cookie")).isEmpty();
+    assertThat(response.headers().allValues("vary")).noneMatch(v -> v.contains("Cookie"));
+    assertThat(loads()).isEqualTo(loads);
+  }
+
+  @Test
+  void untouchedRequestWithoutCookieGetsNoCookie() {
+    HttpResponse<String> response = new Browser(server).get("/untouched");
+
+    assertThat(response.headers().allValues("set-cookie")).isEmpty();
+  }
+
+  @Test
+  void writeSetsCookieWithEveryAttribute() {
+    HttpResponse<String> response = new Browser(server).get("/put?key=k&value=v");
+    Instant now = Instant.now();
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<SetCookie> cookies = SetCookie.all(response.headers());
+    assertThat(cookies).hasSize(1);
+    SetCookie cookie = cookies.get(0);
+    assertThat(cookie.name()).isEqualTo("sessionid");
+    assertThat(cookie.value()).matches(KEY_PATTERN);
+    assertThat(cookie.attribute("Path")).isEqualTo("/");
+    assertThat(cookie.attribute("Max-Age")).isEqualTo("1209600");
+    assertThat(expires(cookie)).isCloseTo(now.plusSeconds(1_209_600), within(60, java.time.temporal.ChronoUnit.SECONDS));
+    assertThat(cookie.has("HttpOnly")).isTrue();
+    assertThat(cookie.attribute("SameSite")).isEqualTo("Lax");
+    assertThat(cookie.has("Secure")).isFalse();
+    assertThat(cookie.has("Domain")).isFalse();
+    assertThat(response.headers().allValues("vary")).anyMatch(v -> v.contains("Cookie"));
+    assertThat(server.bean(SessionStore.class).exists(cookie.value())).isTrue();
+  }
+
+  @Test
+  void cookieAttributesFollowTheProperties() {
+    try (TestServer variant = startVariant(Map.of(
+        "sessionkit.cookie.name", "sid",
+        "sessionkit.cookie.domain", "example.test",
+        "sessionkit.cookie.path", "/app",
+        "sessionkit.cookie.secure", "true",
+        "sessionkit.cookie.http-only", "false",
+        "sessionkit.cookie.same-site", "strict",
+        "sessionkit.max-age", "1h"))) {
+      HttpResponse<String> response = new Browser(variant).get("/put?key=k&value=v");
+
+      SetCookie cookie = SetCookie.all(response.headers()).get(0);
+      assertThat(cookie.name()).isEqualTo("sid");
+      assertThat(cookie.attribute("Domain")).isEqualTo("example.test");
+      assertThat(cookie.attribute("Path")).isEqualTo("/app");
+      assertThat(cookie.has("Secure")).isTrue();
+      assertThat(cookie.has("HttpOnly")).isFalse();
+      assertThat(cookie.attribute("SameSite")).isEqualTo("Strict");
+      assertThat(cookie.attribute("Max-Age")).isEqualTo("3600");
+    }
+  }
+
+  @Test
+  void readAddsVaryCookieButNoCookie() {
+    Browser browser = new Browser(server);
+    browser.get("/put?key=k&value=v");
+
+    HttpResponse<String> response = browser.get("/get?key=k");
+
+    assertThat(response.body()).isEqualTo("v");
+    assertThat(response.headers().allValues("vary")).anyMatch(v -> v.contains("Cookie"));
+    assertThat(response.headers().allValues("set-cookie")).isEmpty();
+  }
+
+  @Test
+  void sessionSurvivesBetweenRequests() {
+    Browser browser = new Browser(server);
+    browser.get("/put?key=a&value=1");
+    browser.get("/put?key=b&value=2");
+
+    assertThat(browser.get("/get?key=a").body()).isEqualTo("1");
+    assertThat(browser.get("/get?key=b").body()).isEqualTo("2");
+  }
+
+  // ---- logout --------------------------------------------------------------------------------
+
+  @Test
+  void flushDeletesTheCookieAndTheRecord() {
+    Browser browser = new Browser(server);
+    browser.get("/put?key=k&value=v");
+    String key = browser.cookie("sessionid");
+
+    HttpResponse<String> response = browser.get("/flush");
+
+    SetCookie cookie = SetCookie.all(response.headers()).get(0);
+    assertThat(cookie.name()).isEqualTo("sessionid");
+    assertThat(cookie.value()).isEmpty();
+    assertThat(cookie.attribute("Max-Age")).isEqualTo("0");
+    assertThat(cookie.attribute("Path")).isEqualTo("/");
+    assertThat(response.headers().allValues("vary")).anyMatch(v -> v.contains("Cookie"));
+    assertThat(server.bean(SessionStore.class).exists(key)).isFalse();
+    assertThat(browser.cookie("sessionid")).isNull();
+    assertThat(browser.get("/get?key=k").body()).isEqualTo("null");
+  }
+
+  // ---- failures ------------------------------------------------------------------------------
+
+  @Test
+  void status500DoesNotSave() {
+    Browser browser = new Browser(server);
+    HttpResponse<String> fresh = browser.get("/status-500");
+    assertThat(fresh.statusCode()).isEqualTo(500);
+    assertThat(fresh.headers().allValues("set-cookie")).isEmpty();
+
+    browser.get("/put?key=k&value=kept");
+    HttpResponse<String> existing = browser.get("/status-500");
+
+    assertThat(existing.statusCode()).isEqualTo(500);
+    assertThat(existing.headers().allValues("set-cookie")).isEmpty();
+    assertThat(browser.get("/get?key=k").body()).isEqualTo("kept");
+  }
+
+  @Test
+  void exceptionFromTheHandlerDoesNotSave() {
+    Browser browser = new Browser(server);
+    HttpResponse<String> fresh = browser.get("/throw");
+    assertThat(fresh.statusCode()).isEqualTo(500);
+    assertThat(fresh.headers().allValues("set-cookie")).isEmpty();
+
+    browser.get("/put?key=k&value=kept");
+    HttpResponse<String> existing = browser.get("/throw");
+
+    assertThat(existing.statusCode()).isEqualTo(500);
+    assertThat(existing.headers().allValues("set-cookie")).isEmpty();
+    assertThat(browser.get("/get?key=k").body()).isEqualTo("kept");
+  }
+
+  @Test
+  void sendErrorBelow500StillSavesAndSetsTheCookie() {
+    Browser browser = new Browser(server);
+
+    HttpResponse<String> response = browser.get("/send-error");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(SetCookie.all(response.headers())).singleElement()
+        .satisfies(cookie -> assertThat(cookie.value()).matches(KEY_PATTERN));
+    assertThat(browser.get("/get?key=k").body()).isEqualTo("before sendError");
+  }
+
+  // ---- settings ------------------------------------------------------------------------------
+
+  @Test
+  void saveEveryRequestRefreshesTheCookie() {
+    try (TestServer variant = startVariant(Map.of("sessionkit.save-every-request", "true"))) {
+      Browser browser = new Browser(variant);
+      HttpResponse<String> write = browser.get("/put?key=k&value=v");
+      String key = SetCookie.all(write.headers()).get(0).value();
+
+      HttpResponse<String> untouched = browser.get("/untouched");
+      HttpResponse<String> read = browser.get("/get?key=k");
+
+      for (HttpResponse<String> response : List.of(untouched, read)) {
+        SetCookie cookie = SetCookie.all(response.headers()).get(0);
+        assertThat(cookie.value()).isEqualTo(key);
+        assertThat(cookie.attribute("Max-Age")).isEqualTo("1209600");
+      }
+      assertThat(read.body()).isEqualTo("v");
+    }
+  }
+
+  @Test
+  void saveEveryRequestSetsNoCookieForAnEmptySession() {
+    try (TestServer variant = startVariant(Map.of("sessionkit.save-every-request", "true"))) {
+      HttpResponse<String> response = new Browser(variant).get("/untouched");
+
+      assertThat(response.headers().allValues("set-cookie")).isEmpty();
+    }
+  }
+
+  @Test
+  void sessionEndingWithTheBrowserHasNoMaxAgeOrExpires() {
+    HttpResponse<String> response = new Browser(server).get("/browser-close");
+
+    SetCookie cookie = SetCookie.all(response.headers()).get(0);
+    assertThat(cookie.value()).matches(KEY_PATTERN);
+    assertThat(cookie.has("Max-Age")).isFalse();
+    assertThat(cookie.has("Expires")).isFalse();
+  }
+
+  @Test
+  void expireAtBrowserClosePropertyDropsMaxAgeAndExpires() {
+    try (TestServer variant = startVariant(Map.of("sessionkit.expire-at-browser-close", "true"))) {
+      HttpResponse<String> response = new Browser(variant).get("/put?key=k&value=v");
+
+      SetCookie cookie = SetCookie.all(response.headers()).get(0);
+      assertThat(cookie.value()).matches(KEY_PATTERN);
+      assertThat(cookie.has("Max-Age")).isFalse();
+      assertThat(cookie.has("Expires")).isFalse();
+    }
+  }
+
+  @Test
+  void expiryInThePastWritesMaxAgeZero() {
+    HttpResponse<String> response = new Browser(server).get("/expired");
+
+    SetCookie cookie = SetCookie.all(response.headers()).get(0);
+    assertThat(cookie.value()).matches(KEY_PATTERN);
+    assertThat(cookie.attribute("Max-Age")).isEqualTo("0");
+  }
+
+  // ---- responses that commit early -----------------------------------------------------------
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/stream", "/stream-writer", "/large-body"})
+  void largeResponseStillCarriesTheCookie(String path) {
+    Browser browser = new Browser(server);
+
+    HttpResponse<byte[]> response = browser.getBytes(path);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body().length).isEqualTo(SessionTestController.LARGE);
+    assertThat(response.headers().allValues("set-cookie")).singleElement()
+        .satisfies(header -> assertThat(SetCookie.parse(header).value()).matches(KEY_PATTERN));
+    assertThat(browser.get("/get?key=k").body()).isNotEqualTo("null");
+  }
+
+  @Test
+  void redirectStillCarriesTheCookie() {
+    Browser browser = new Browser(server);
+
+    HttpResponse<String> response = browser.get("/redirect");
+
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith("/get?key=k"));
+    assertThat(SetCookie.all(response.headers())).singleElement()
+        .satisfies(cookie -> assertThat(cookie.value()).matches(KEY_PATTERN));
+    assertThat(browser.get("/get?key=k").body()).isEqualTo("before redirect");
+  }
+
+  @Test
+  void asynchronousHandlerSavesWhenItCompletes() {
+    Browser browser = new Browser(server);
+
+    HttpResponse<String> response = browser.get("/async-put?value=later");
+
+    assertThat(response.body()).isEqualTo("stored later");
+    assertThat(SetCookie.all(response.headers())).singleElement()
+        .satisfies(cookie -> assertThat(cookie.value()).matches(KEY_PATTERN));
+    assertThat(browser.get("/get?key=k").body()).isEqualTo("later");
+  }
+
+  // ---- concurrency ---------------------------------------------------------------------------
+
+  @Test
+  void concurrentLogoutMakesTheOtherRequestAnswer400() throws Exception {
+    Browser browser = new Browser(server);
+    browser.get("/put?key=k&value=before");
+    String key = browser.cookie("sessionid");
+    Gate gate = server.bean(Gates.class).arm();
+
+    CompletableFuture<HttpResponse<String>> slow = browser.getAsync("/gated-put?value=after");
+    gate.awaitArrival();
+    HttpResponse<String> logout = browser.get("/flush");
+    gate.open();
+    HttpResponse<String> response = slow.get(30, TimeUnit.SECONDS);
+
+    assertThat(logout.statusCode()).isEqualTo(200);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("ended by another request");
+    assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("text/plain"));
+    assertThat(SetCookie.all(response.headers())).noneMatch(cookie -> !cookie.value().isEmpty());
+    assertThat(server.bean(SessionStore.class).exists(key)).isFalse();
+  }
+
+  // ---- malformed cookies ---------------------------------------------------------------------
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "sessionid=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      "sessionid=abc",
+      "sessionid=ABCDEFGHIJKLMNOPQRSTUVWXYZ123456",
+      "sessionid=abcdefgh$%&/()=abcdefgh",
+      "sessionid=\"ABCDEFGHIJKLMNOP\"",
+      "sessionid=",
+      "sessionid=../../../../etc/passwd"})
+  void malformedCookieValueIsNoSession(String cookieHeader) {
+    long loads = loads();
+
+    String response = Browser.rawGet(server, "/get?key=k",
+        cookieHeader.getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThat(response).startsWith("HTTP/1.1 200");
+    assertThat(response).endsWith("null");
+    assertThat(loads()).isEqualTo(loads);
+  }
+
+  @Test
+  void nonAsciiCookieBytesAreNoSession() {
+    byte[] header = {'s', 'e', 's', 's', 'i', 'o', 'n', 'i', 'd', '=', (byte) 0xff, (byte) 0xfe,
+        'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'};
+
+    String response = Browser.rawGet(server, "/get?key=k", header);
+
+    assertThat(response).startsWith("HTTP/1.1 200");
+    assertThat(response).endsWith("null");
+  }
+
+  @Test
+  void severalSessionCookiesAreNoSession() {
+    Browser browser = new Browser(server);
+    browser.get("/put?key=k&value=secret");
+    String key = browser.cookie("sessionid");
+    long loads = loads();
+
+    String response = Browser.rawGet(server, "/get?key=k",
+        ("sessionid=" + key + "; sessionid=" + key).getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThat(response).startsWith("HTTP/1.1 200");
+    assertThat(response).endsWith("null");
+    assertThat(loads()).isEqualTo(loads);
+  }
+
+  @Test
+  void unknownButWellFormedKeyGetsAFreshKeyWhenSaved() {
+    String unknown = "abcdefghijklmnopqrstuvwxyz012345";
+
+    String response = Browser.rawGet(server, "/put?key=k&value=v",
+        ("sessionid=" + unknown).getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThat(response).startsWith("HTTP/1.1 200");
+    assertThat(response).containsPattern("Set-Cookie: sessionid=" + KEY_PATTERN);
+    assertThat(response).doesNotContain("sessionid=" + unknown);
+  }
+
+  // ---- injection -----------------------------------------------------------------------------
+
+  @Test
+  void sessionProxyInASingletonActsOnTheCurrentRequestsSession() {
+    Browser browser = new Browser(server);
+    Browser other = new Browser(server);
+
+    browser.get("/proxy-put?item=apple");
+    other.get("/proxy-put?item=pear");
+    HttpResponse<String> response = browser.get("/proxy-put?item=plum");
+
+    assertThat(response.body()).isEqualTo("[\"apple\",\"plum\"]");
+    assertThat(browser.cookie("sessionid")).isNotEqualTo(other.cookie("sessionid"));
+  }
+
+  @Test
+  void sessionProxyOutsideARequestFailsWithAClearMessage() {
+    CartService cart = server.bean(CartService.class);
+
+    org.assertj.core.api.Assertions.assertThatIllegalStateException()
+        .isThrownBy(() -> cart.add("apple"))
+        .withMessageContaining("No current request");
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private long loads() {
+    return server.bean(MeterRegistry.class).find("sessionkit.session.load").timers().stream()
+        .mapToLong(Timer::count).sum();
+  }
+
+  private static Instant expires(SetCookie cookie) {
+    String expires = cookie.attribute("Expires");
+    assertThat(expires).isNotNull();
+    return ZonedDateTime.parse(expires, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+  }
+}
