@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The base of every backend, and the whole backend SPI: a backend implements five small storage
- * operations on records that are keyed by an already validated key; everything else (keys,
- * expiry, the codec, Django's session semantics) lives here and in {@link Session}.
+ * operations on records that are keyed by an already validated key; everything else (keys, expiry,
+ * the codec, Django's session semantics) lives here and in {@link Session}.
  *
  * <p>Implementations must be thread-safe and must wrap their own failures in a {@link
  * SessionStoreException} that names the backend.
@@ -57,10 +57,12 @@ public abstract class AbstractSessionStore implements SessionStore {
   public final void delete(@Nullable String sessionKey) {
     if (SessionKeys.isValid(sessionKey)) {
       long start = System.nanoTime();
-      observed("delete", () -> {
-        remove(sessionKey);
-        return null;
-      });
+      observed(
+          "delete",
+          () -> {
+            remove(sessionKey);
+            return null;
+          });
       observer.deleted(since(start));
     }
   }
@@ -93,8 +95,8 @@ public abstract class AbstractSessionStore implements SessionStore {
   protected abstract void remove(String sessionKey);
 
   /**
-   * Whether a record that has not expired is stored under {@code sessionKey}. The default loads
-   * it; backends override it when they can answer more cheaply.
+   * Whether a record that has not expired is stored under {@code sessionKey}. The default loads it;
+   * backends override it when they can answer more cheaply.
    */
   protected boolean contains(String sessionKey) {
     try {
@@ -161,7 +163,10 @@ public abstract class AbstractSessionStore implements SessionStore {
       }
     }
     throw new SessionStoreException(
-        this + " found " + CREATE_ATTEMPTS + " random session keys in use; is the random source broken?");
+        this
+            + " found "
+            + CREATE_ATTEMPTS
+            + " random session keys in use; is the random source broken?");
   }
 
   private <T> T observed(String operation, Supplier<T> call) {
@@ -180,7 +185,12 @@ public abstract class AbstractSessionStore implements SessionStore {
   }
 
   private void warnUnreadable(UnreadableSessionDataException ex) {
-    LOG.log(Level.WARNING, "Session data in " + this + " could not be read (" + ex.getMessage()
-        + "); the session starts empty");
+    LOG.log(
+        Level.WARNING,
+        "Session data in "
+            + this
+            + " could not be read ("
+            + ex.getMessage()
+            + "); the session starts empty");
   }
 }

@@ -9,8 +9,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One visitor's session: a small dictionary kept on the server under a random key. Obtained from
- * a {@link SessionStore}; the Java face of Django's {@code SessionBase}.
+ * One visitor's session: a small dictionary kept on the server under a random key. Obtained from a
+ * {@link SessionStore}; the Java face of Django's {@code SessionBase}.
  *
  * <pre>{@code
  * Cart cart = session.get("cart", Cart.class);
@@ -122,8 +122,8 @@ public interface Session {
   void setModified(boolean modified);
 
   /**
-   * Makes the session expire {@code maxIdle} after its last save (whole seconds, rounded up).
-   * Marks the session modified.
+   * Makes the session expire {@code maxIdle} after its last save (whole seconds, rounded up). Marks
+   * the session modified.
    *
    * @throws IllegalArgumentException unless {@code maxIdle} is positive; use {@link
    *     #setExpiryAtBrowserClose()}, or an {@link Instant} in the past, to end a session
@@ -134,8 +134,8 @@ public interface Session {
   void setExpiry(Instant at);
 
   /**
-   * Makes the session cookie end when the browser closes (the server still keeps the record for
-   * the default maximum age). Marks the session modified.
+   * Makes the session cookie end when the browser closes (the server still keeps the record for the
+   * default maximum age). Marks the session modified.
    */
   void setExpiryAtBrowserClose();
 
@@ -195,8 +195,8 @@ public interface Session {
   void flush();
 
   /**
-   * Moves the data to a new key and deletes the old record (login: defeats session fixation).
-   * Marks the session accessed and modified.
+   * Moves the data to a new key and deletes the old record (login: defeats session fixation). Marks
+   * the session accessed and modified.
    */
   void cycleKey();
 }

@@ -42,7 +42,8 @@ public record SessionRecord(String data, Instant expireDate) {
       throw new UnreadableSessionDataException("stored session has no expiry line");
     }
     try {
-      return new SessionRecord(text.substring(newline + 1), Instant.parse(text.substring(0, newline)));
+      return new SessionRecord(
+          text.substring(newline + 1), Instant.parse(text.substring(0, newline)));
     } catch (DateTimeParseException ex) {
       throw new UnreadableSessionDataException("stored session has an unreadable expiry", ex);
     }

@@ -170,7 +170,8 @@ final class StoredSession implements Session {
   public void setExpiry(Duration maxIdle) {
     if (maxIdle.isNegative() || maxIdle.isZero()) {
       throw new IllegalArgumentException(
-          "Session expiry must be positive, was " + maxIdle
+          "Session expiry must be positive, was "
+              + maxIdle
               + "; use setExpiryAtBrowserClose() or an Instant to end the session");
     }
     long seconds = maxIdle.getSeconds() + (maxIdle.getNano() > 0 ? 1 : 0);
@@ -307,8 +308,11 @@ final class StoredSession implements Session {
 
   @Override
   public String toString() {
-    return "Session[" + (sessionKey == null ? "no key" : "key hidden") + ", "
-        + (data == null ? "not loaded" : data.size() + " entries") + "]";
+    return "Session["
+        + (sessionKey == null ? "no key" : "key hidden")
+        + ", "
+        + (data == null ? "not loaded" : data.size() + " entries")
+        + "]";
   }
 
   // ---- internals ---------------------------------------------------------------------------

@@ -10,8 +10,8 @@ final class CacheRecords {
   private CacheRecords() {}
 
   /**
-   * Replaces the data of the cached session under {@code sessionKey} with {@code rawData},
-   * keeping its expiry line (the first line of the cached string), so the record stays live.
+   * Replaces the data of the cached session under {@code sessionKey} with {@code rawData}, keeping
+   * its expiry line (the first line of the cached string), so the record stays live.
    */
   static void corruptData(Cache cache, String sessionKey, String rawData) {
     String text = cache.get(sessionKey, String.class);
@@ -21,8 +21,8 @@ final class CacheRecords {
 
   /**
    * Stores {@code value} under {@code key} so that the next lookup sees it: {@link Cache#put} may
-   * be deferred (Spring Data Redis 4 writes asynchronously), evict-if-present and put-if-absent
-   * are not.
+   * be deferred (Spring Data Redis 4 writes asynchronously), evict-if-present and put-if-absent are
+   * not.
    */
   static void replace(Cache cache, String key, Object value) {
     cache.evictIfPresent(key);

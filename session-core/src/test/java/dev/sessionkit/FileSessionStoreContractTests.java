@@ -21,13 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The session store contract on {@link FileSessionStore} in a temporary directory. Records are
- * reached directly as the files {@code sessionkit-<key>}: the expiry instant on the first line,
- * the data after it.
+ * reached directly as the files {@code sessionkit-<key>}: the expiry instant on the first line, the
+ * data after it.
  */
 class FileSessionStoreContractTests extends SessionStoreContractTests {
 
-  @TempDir
-  Path directory;
+  @TempDir Path directory;
 
   @Override
   AbstractSessionStore createStore(SessionSettings settings) {
@@ -83,8 +82,8 @@ class FileSessionStoreContractTests extends SessionStoreContractTests {
     assertThat(observer.failedOperations()).contains("load", "save", "create");
   }
 
-  private static void assertFailsNamingTheDirectory(ThrowingCallable operation, Path directory,
-      String key) {
+  private static void assertFailsNamingTheDirectory(
+      ThrowingCallable operation, Path directory, String key) {
     assertThatThrownBy(operation)
         .isInstanceOf(SessionStoreException.class)
         .hasMessageContaining(directory.toString())

@@ -6,8 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The session store contract on H2 (in memory). */
 class JdbcH2SessionStoreTests extends JdbcSessionStoreContractTests {
 
-  @RegisterExtension
-  static final TestDatabase database = TestDatabase.h2();
+  @RegisterExtension static final TestDatabase database = TestDatabase.h2();
 
   @Override
   TestDatabase database() {

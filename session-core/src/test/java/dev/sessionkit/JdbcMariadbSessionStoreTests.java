@@ -8,13 +8,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The session store contract on MariaDB at 127.0.0.1:3306; skipped when it is not running,
- * unless {@code -Dsessionkit.require-services=true}.
+ * The session store contract on MariaDB at 127.0.0.1:3306; skipped when it is not running, unless
+ * {@code -Dsessionkit.require-services=true}.
  */
 class JdbcMariadbSessionStoreTests extends JdbcSessionStoreContractTests {
 
-  @RegisterExtension
-  static final TestDatabase database = TestDatabase.mariadb();
+  @RegisterExtension static final TestDatabase database = TestDatabase.mariadb();
 
   @Override
   TestDatabase database() {
@@ -24,9 +23,11 @@ class JdbcMariadbSessionStoreTests extends JdbcSessionStoreContractTests {
   @Test
   void storeOnAServerThatIsNotListeningThrowsSessionStoreExceptionNamingTheTable() {
     String key = storedSession(Map.of("a", 1));
-    DriverManagerDataSource unreachable = new DriverManagerDataSource(
-        "jdbc:mariadb://127.0.0.1:" + LoopbackPorts.closed() + "/test?connectTimeout=2000",
-        "root", "");
+    DriverManagerDataSource unreachable =
+        new DriverManagerDataSource(
+            "jdbc:mariadb://127.0.0.1:" + LoopbackPorts.closed() + "/test?connectTimeout=2000",
+            "root",
+            "");
 
     assertEveryOperationFailsNamingTheTable(unreachable, key);
   }

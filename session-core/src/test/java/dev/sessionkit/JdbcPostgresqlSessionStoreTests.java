@@ -13,8 +13,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class JdbcPostgresqlSessionStoreTests extends JdbcSessionStoreContractTests {
 
-  @RegisterExtension
-  static final TestDatabase database = TestDatabase.postgresql();
+  @RegisterExtension static final TestDatabase database = TestDatabase.postgresql();
 
   @Override
   TestDatabase database() {
@@ -24,9 +23,11 @@ class JdbcPostgresqlSessionStoreTests extends JdbcSessionStoreContractTests {
   @Test
   void storeOnAServerThatIsNotListeningThrowsSessionStoreExceptionNamingTheTable() {
     String key = storedSession(Map.of("a", 1));
-    DriverManagerDataSource unreachable = new DriverManagerDataSource(
-        "jdbc:postgresql://127.0.0.1:" + LoopbackPorts.closed() + "/test?connectTimeout=2",
-        "postgres", "");
+    DriverManagerDataSource unreachable =
+        new DriverManagerDataSource(
+            "jdbc:postgresql://127.0.0.1:" + LoopbackPorts.closed() + "/test?connectTimeout=2",
+            "postgres",
+            "");
 
     assertEveryOperationFailsNamingTheTable(unreachable, key);
   }

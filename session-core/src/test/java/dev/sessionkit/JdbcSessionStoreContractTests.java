@@ -27,17 +27,25 @@ abstract class JdbcSessionStoreContractTests extends SessionStoreContractTests {
 
   @Override
   void corruptStoredData(String sessionKey, String rawData) {
-    int updated = database().jdbc().update(
-        "UPDATE " + TestDatabase.TABLE + " SET session_data = ? WHERE session_key = ?", rawData,
-        sessionKey);
+    int updated =
+        database()
+            .jdbc()
+            .update(
+                "UPDATE " + TestDatabase.TABLE + " SET session_data = ? WHERE session_key = ?",
+                rawData,
+                sessionKey);
     assertThat(updated).as("rows updated").isEqualTo(1);
   }
 
   @Override
   boolean isStored(String sessionKey) {
-    Integer rows = database().jdbc().queryForObject(
-        "SELECT COUNT(*) FROM " + TestDatabase.TABLE + " WHERE session_key = ?", Integer.class,
-        sessionKey);
+    Integer rows =
+        database()
+            .jdbc()
+            .queryForObject(
+                "SELECT COUNT(*) FROM " + TestDatabase.TABLE + " WHERE session_key = ?",
+                Integer.class,
+                sessionKey);
     return rows != null && rows > 0;
   }
 
@@ -51,9 +59,9 @@ abstract class JdbcSessionStoreContractTests extends SessionStoreContractTests {
   }
 
   /**
-   * Asserts that loading, creating, checking, deleting and clearing sessions on a store over
-   * {@code unusable} throw a {@link SessionStoreException} naming the table but not the key, and
-   * that the observer hears of each failure.
+   * Asserts that loading, creating, checking, deleting and clearing sessions on a store over {@code
+   * unusable} throw a {@link SessionStoreException} naming the table but not the key, and that the
+   * observer hears of each failure.
    */
   void assertEveryOperationFailsNamingTheTable(DataSource unusable, String storedKey) {
     JdbcSessionStore down = new JdbcSessionStore(unusable, settings);

@@ -29,8 +29,7 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  */
 class RedisCacheSessionStoreTests extends SessionStoreContractTests {
 
-  @RegisterExtension
-  static final TestRedis redis = TestRedis.local();
+  @RegisterExtension static final TestRedis redis = TestRedis.local();
 
   private static final String CACHE_NAME = TestRedis.uniqueName("sessionkit-contract");
 
@@ -109,10 +108,13 @@ class RedisCacheSessionStoreTests extends SessionStoreContractTests {
 
   /** The cache as an application would configure it: string values, no time-to-live. */
   private static Cache redisCache(RedisConnectionFactory connectionFactory) {
-    RedisCacheManager manager = RedisCacheManager.builder(connectionFactory)
-        .cacheDefaults(RedisCacheConfiguration.defaultCacheConfig()
-            .serializeValuesWith(SerializationPair.fromSerializer(RedisSerializer.string())))
-        .build();
+    RedisCacheManager manager =
+        RedisCacheManager.builder(connectionFactory)
+            .cacheDefaults(
+                RedisCacheConfiguration.defaultCacheConfig()
+                    .serializeValuesWith(
+                        SerializationPair.fromSerializer(RedisSerializer.string())))
+            .build();
     manager.afterPropertiesSet();
     Cache cache = manager.getCache(CACHE_NAME);
     assertThat(cache).as("Redis cache " + CACHE_NAME).isNotNull();

@@ -51,16 +51,17 @@ class SeedDoctestTest {
     // ImproperlyConfigured: The session storage path '...' doesn't exist. ...
     assertThatExceptionOfType(ImproperlyConfiguredException.class)
         .isThrownBy(() -> new FileSessionStore(weird))
-        .withMessage("The session storage path '/if/this/directory/exists/you/have/a/weird/computer'"
-            + " doesn't exist. Please set your sessionkit.file.path property to an existing"
-            + " directory in which sessions can be stored.");
+        .withMessage(
+            "The session storage path '/if/this/directory/exists/you/have/a/weird/computer'"
+                + " doesn't exist. Please set your sessionkit.file.path property to an existing"
+                + " directory in which sessions can be stored.");
   }
 
   @Test
   void cacheSession() {
     // >>> cache_session = CacheSession()
-    Session cacheSession = new CacheSessionStore(
-        SessionCaches.caffeine("seed", 100, Clock.systemUTC())).newSession();
+    Session cacheSession =
+        new CacheSessionStore(SessionCaches.caffeine("seed", 100, Clock.systemUTC())).newSession();
     // The doctest checks exists() only after the delete for the cache backend.
     assertBackendBehaviour(cacheSession, false);
   }
@@ -68,8 +69,9 @@ class SeedDoctestTest {
   @Test
   void sessionBase() {
     // >>> s = SessionBase()
-    Session s = new CacheSessionStore(
-        SessionCaches.caffeine("seed-base", 100, Clock.systemUTC())).newSession();
+    Session s =
+        new CacheSessionStore(SessionCaches.caffeine("seed-base", 100, Clock.systemUTC()))
+            .newSession();
     // >>> s._session['some key'] = 'exists'  # Pre-populate the session with some data
     s.put("some key", "exists");
     // >>> s.accessed = False  # Reset to pretend this wasn't accessed previously

@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The {@link SessionStore} and {@link Session} contract of {@code design.md}, which every backend
- * must pass unchanged. A backend's test class extends this one, says how to build its store and
- * how to reach its storage directly (to corrupt a record, or to see whether one is stored), and
- * adds the tests only that backend needs (such as its server being down).
+ * must pass unchanged. A backend's test class extends this one, says how to build its store and how
+ * to reach its storage directly (to corrupt a record, or to see whether one is stored), and adds
+ * the tests only that backend needs (such as its server being down).
  *
  * <p>Time is a {@link MutableClock} carried by the settings: tests move it instead of sleeping.
  * Every test gets a fresh clock, store and {@link RecordingObserver}; the backend's storage is
@@ -454,7 +454,8 @@ abstract class SessionStoreContractTests {
     session.save();
 
     Session reopened = store.open(key);
-    assertThat(reopened.entrySet()).containsExactlyInAnyOrder(entry("a", 10), entry("c", List.of("x")));
+    assertThat(reopened.entrySet())
+        .containsExactlyInAnyOrder(entry("a", 10), entry("c", List.of("x")));
     assertThat(reopened.isModified()).isFalse();
   }
 
@@ -565,9 +566,18 @@ abstract class SessionStoreContractTests {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"short", "UPPERCASEKEY0123456789ABCDEFGHIJ", "../../../../etc/passwd",
-      "abcdefgh/../ijklmnop", "abc\\def0123456", "key with spaces 0123",
-      "abcdefghijklmnopqrstuvwxyz0123456789abcde", "sessionkit-abcdefgh1234", "abcdefgh\u00e9"})
+  @ValueSource(
+      strings = {
+        "short",
+        "UPPERCASEKEY0123456789ABCDEFGHIJ",
+        "../../../../etc/passwd",
+        "abcdefgh/../ijklmnop",
+        "abc\\def0123456",
+        "key with spaces 0123",
+        "abcdefghijklmnopqrstuvwxyz0123456789abcde",
+        "sessionkit-abcdefgh1234",
+        "abcdefgh\u00e9"
+      })
   void openWithMalformedOrNullKeyGivesEmptySessionThatGetsAFreshKeyOnSave(String malformedKey) {
     Session session = store.open(malformedKey);
 
@@ -638,13 +648,15 @@ abstract class SessionStoreContractTests {
   void deleteOfUnknownNullOrMalformedKeyDoesNothing() {
     String key = storedSession(Map.of("a", 1));
 
-    assertThatNoException().isThrownBy(() -> {
-      store.delete(UNKNOWN_KEY);
-      store.delete(null);
-      store.delete("");
-      store.delete("../" + key);
-      store.delete(key.toUpperCase());
-    });
+    assertThatNoException()
+        .isThrownBy(
+            () -> {
+              store.delete(UNKNOWN_KEY);
+              store.delete(null);
+              store.delete("");
+              store.delete("../" + key);
+              store.delete(key.toUpperCase());
+            });
 
     assertThat(store.exists(key)).isTrue();
   }
@@ -935,7 +947,8 @@ abstract class SessionStoreContractTests {
 
   @Test
   void maxAgeFromTheSettingsSetsTheDefaultExpiry() {
-    AbstractSessionStore hourly = createStore(settings.toBuilder().maxAge(Duration.ofHours(1)).build());
+    AbstractSessionStore hourly =
+        createStore(settings.toBuilder().maxAge(Duration.ofHours(1)).build());
     Session session = hourly.newSession();
     session.put("a", 1);
 
@@ -1028,14 +1041,16 @@ abstract class SessionStoreContractTests {
     assertThat(session.get("integer")).isInstanceOf(Integer.class).isEqualTo(42);
     assertThat(session.get("negative")).isInstanceOf(Integer.class).isEqualTo(-7);
     assertThat(session.get("long")).isInstanceOf(Long.class).isEqualTo(3_000_000_000L);
-    assertThat(session.get("huge")).isInstanceOf(BigInteger.class)
+    assertThat(session.get("huge"))
+        .isInstanceOf(BigInteger.class)
         .isEqualTo(new BigInteger("123456789012345678901234567890"));
     assertThat(session.get("double")).isInstanceOf(Double.class).isEqualTo(2.5);
     assertThat(session.get("true")).isEqualTo(Boolean.TRUE);
     assertThat(session.get("false")).isEqualTo(Boolean.FALSE);
     assertThat(session.containsKey("null")).isTrue();
     assertThat(session.get("null")).isNull();
-    assertThat(session.get("list")).isInstanceOf(List.class)
+    assertThat(session.get("list"))
+        .isInstanceOf(List.class)
         .isEqualTo(Arrays.asList(1, "two", null, false));
     assertThat(session.get("emptyList")).isEqualTo(List.of());
     assertThat(session.get("map")).isInstanceOf(Map.class).isEqualTo(Map.of("x", 1));
@@ -1060,9 +1075,18 @@ abstract class SessionStoreContractTests {
 
     Session session = store.open(key);
 
-    assertThat(session.get("cart")).isInstanceOf(Map.class)
-        .isEqualTo(Map.of("owner", "ada", "items", List.of("book", "pen"), "count", 2,
-            "address", Map.of("street", "Main St", "number", 12)));
+    assertThat(session.get("cart"))
+        .isInstanceOf(Map.class)
+        .isEqualTo(
+            Map.of(
+                "owner",
+                "ada",
+                "items",
+                List.of("book", "pen"),
+                "count",
+                2,
+                "address",
+                Map.of("street", "Main St", "number", 12)));
     assertThat(session.get("cart", Cart.class)).isEqualTo(cart);
   }
 
@@ -1083,8 +1107,17 @@ abstract class SessionStoreContractTests {
   // ---- unreadable stored data --------------------------------------------------------------
 
   @ParameterizedTest
-  @ValueSource(strings = {"not json at all", "{\"a\": 1, \"b\": [1, 2", "[1, 2, 3]",
-      "\"a string\"", "42", "null", "", "{\"a\": 1}}}"})
+  @ValueSource(
+      strings = {
+        "not json at all",
+        "{\"a\": 1, \"b\": [1, 2",
+        "[1, 2, 3]",
+        "\"a string\"",
+        "42",
+        "null",
+        "",
+        "{\"a\": 1}}}"
+      })
   void corruptedStoredDataLoadsAsAnEmptySessionAndNeverThrows(String rawData) {
     String key = storedSession(Map.of("a", 1));
     corruptStoredData(key, rawData);

@@ -18,13 +18,12 @@ import org.springframework.cache.Cache;
  * SessionStore store = new CacheSessionStore(cacheManager.getCache("sessions"));
  * }</pre>
  *
- * <p>Each session is cached as one string (its expiry, then its data), so any value serializer
- * that handles strings works; configure a string serializer rather than Java serialization. The
- * expiry is checked from the stored record on every load, so a cache whose time-to-live is longer
- * than a session's never brings an expired session back. Must-create uses {@link
- * Cache#putIfAbsent}. Caches evict on their own: {@link #clearExpired()} removes nothing. A cache
- * may also evict a live session under memory pressure; use the database backend when that is not
- * acceptable.
+ * <p>Each session is cached as one string (its expiry, then its data), so any value serializer that
+ * handles strings works; configure a string serializer rather than Java serialization. The expiry
+ * is checked from the stored record on every load, so a cache whose time-to-live is longer than a
+ * session's never brings an expired session back. Must-create uses {@link Cache#putIfAbsent}.
+ * Caches evict on their own: {@link #clearExpired()} removes nothing. A cache may also evict a live
+ * session under memory pressure; use the database backend when that is not acceptable.
  */
 public final class CacheSessionStore extends AbstractSessionStore {
 
@@ -50,10 +49,13 @@ public final class CacheSessionStore extends AbstractSessionStore {
 
   @Override
   protected @Nullable SessionRecord load(String sessionKey) {
-    Object value = execute("load", () -> {
-      Cache.ValueWrapper wrapper = cache.get(sessionKey);
-      return wrapper == null ? null : wrapper.get();
-    });
+    Object value =
+        execute(
+            "load",
+            () -> {
+              Cache.ValueWrapper wrapper = cache.get(sessionKey);
+              return wrapper == null ? null : wrapper.get();
+            });
     if (value == null) {
       return null;
     }
@@ -80,26 +82,28 @@ public final class CacheSessionStore extends AbstractSessionStore {
    */
   @Override
   protected boolean update(String sessionKey, SessionRecord record) {
-    return execute("save", () -> {
-      String text = record.toText();
-      if (nativeMap != null) {
-        return nativeMap.replace(sessionKey, text) != null;
-      }
-      if (cache.get(sessionKey) == null) {
-        return false;
-      }
-      cache.evictIfPresent(sessionKey);
-      if (cache.putIfAbsent(sessionKey, text) != null) {
-        cache.put(sessionKey, text);
-      }
-      return true;
-    });
+    return execute(
+        "save",
+        () -> {
+          String text = record.toText();
+          if (nativeMap != null) {
+            return nativeMap.replace(sessionKey, text) != null;
+          }
+          if (cache.get(sessionKey) == null) {
+            return false;
+          }
+          cache.evictIfPresent(sessionKey);
+          if (cache.putIfAbsent(sessionKey, text) != null) {
+            cache.put(sessionKey, text);
+          }
+          return true;
+        });
   }
 
   /**
-   * Removes a cached session at once, with {@link Cache#evictIfPresent}: {@link Cache#evict} may
-   * be deferred (Spring Data Redis 4 evicts asynchronously over Lettuce), which would let a
-   * logged-out session be loaded again and would hide a failing cache.
+   * Removes a cached session at once, with {@link Cache#evictIfPresent}: {@link Cache#evict} may be
+   * deferred (Spring Data Redis 4 evicts asynchronously over Lettuce), which would let a logged-out
+   * session be loaded again and would hide a failing cache.
    */
   @Override
   protected void remove(String sessionKey) {
@@ -123,8 +127,14 @@ public final class CacheSessionStore extends AbstractSessionStore {
     } catch (UnreadableSessionDataException | SessionStoreException ex) {
       throw ex;
     } catch (RuntimeException ex) {
-      throw new SessionStoreException("Cache session store (cache " + cache.getName()
-          + ") could not " + operation + " a session: " + ex.getMessage(), ex);
+      throw new SessionStoreException(
+          "Cache session store (cache "
+              + cache.getName()
+              + ") could not "
+              + operation
+              + " a session: "
+              + ex.getMessage(),
+          ex);
     }
   }
 }

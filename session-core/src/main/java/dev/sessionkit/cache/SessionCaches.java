@@ -29,10 +29,13 @@ public final class SessionCaches {
    * @param clock the clock expiry dates are measured against (the stores' clock)
    */
   public static Cache caffeine(String name, long maximumSize, Clock clock) {
-    return new CaffeineCache(name, Caffeine.newBuilder()
-        .maximumSize(maximumSize)
-        .expireAfter(new SessionExpiry(clock))
-        .build(), false);
+    return new CaffeineCache(
+        name,
+        Caffeine.newBuilder()
+            .maximumSize(maximumSize)
+            .expireAfter(new SessionExpiry(clock))
+            .build(),
+        false);
   }
 
   /** Expires each cached session record at the expiry date it carries. */
@@ -44,7 +47,8 @@ public final class SessionCaches {
     }
 
     @Override
-    public long expireAfterUpdate(Object key, Object value, long currentTime, long currentDuration) {
+    public long expireAfterUpdate(
+        Object key, Object value, long currentTime, long currentDuration) {
       return untilExpiry(value);
     }
 
@@ -58,7 +62,8 @@ public final class SessionCaches {
         return 0;
       }
       try {
-        Duration remaining = Duration.between(clock.instant(), SessionRecord.fromText(text).expireDate());
+        Duration remaining =
+            Duration.between(clock.instant(), SessionRecord.fromText(text).expireDate());
         return remaining.isNegative() ? 0 : saturatedNanos(remaining);
       } catch (UnreadableSessionDataException ex) {
         return 0;

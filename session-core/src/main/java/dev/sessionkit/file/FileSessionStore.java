@@ -31,13 +31,13 @@ import org.jspecify.annotations.Nullable;
  * SessionStore store = new FileSessionStore(Path.of("/var/lib/myapp/sessions"));
  * }</pre>
  *
- * <p>Design. A file holds the expiry instant on its first line and the encoded data after it.
- * Every write goes to a temporary file in the same directory, readable and writable by the owner
- * only, which then replaces the session file by an atomic rename, so a reader sees the old content
- * or the new, never a part. Must-create links the complete temporary file under the session's name
- * (a hard link fails when the name exists), so creation is atomic too. An update must not bring
- * back a session deleted meanwhile; update and delete of one key are therefore serialized within
- * this store (striped locks), which makes the check-then-rename safe inside one JVM. Several JVMs
+ * <p>Design. A file holds the expiry instant on its first line and the encoded data after it. Every
+ * write goes to a temporary file in the same directory, readable and writable by the owner only,
+ * which then replaces the session file by an atomic rename, so a reader sees the old content or the
+ * new, never a part. Must-create links the complete temporary file under the session's name (a hard
+ * link fails when the name exists), so creation is atomic too. An update must not bring back a
+ * session deleted meanwhile; update and delete of one key are therefore serialized within this
+ * store (striped locks), which makes the check-then-rename safe inside one JVM. Several JVMs
  * sharing one directory keep atomic writes but may, in a narrow race, re-create a session that
  * another JVM deleted at the same instant. Keys are validated before they are turned into file
  * names, so no client input reaches the file system.
@@ -48,8 +48,8 @@ public final class FileSessionStore extends AbstractSessionStore {
   public static final String FILE_PREFIX = "sessionkit-";
 
   private static final String TEMP_PREFIX = ".sessionkit-tmp-";
-  private static final Pattern SESSION_FILE = Pattern.compile(
-      Pattern.quote(FILE_PREFIX) + "[a-z0-9]{8,40}");
+  private static final Pattern SESSION_FILE =
+      Pattern.compile(Pattern.quote(FILE_PREFIX) + "[a-z0-9]{8,40}");
   private static final @Nullable FileAttribute<?> OWNER_ONLY = ownerOnlyAttribute();
 
   private final Path directory;
@@ -68,14 +68,18 @@ public final class FileSessionStore extends AbstractSessionStore {
   public FileSessionStore(Path directory, SessionSettings settings) {
     super(settings);
     if (!Files.isDirectory(directory)) {
-      throw new ImproperlyConfiguredException("The session storage path '" + directory
-          + "' doesn't exist. Please set your sessionkit.file.path property to an existing"
-          + " directory in which sessions can be stored.");
+      throw new ImproperlyConfiguredException(
+          "The session storage path '"
+              + directory
+              + "' doesn't exist. Please set your sessionkit.file.path property to an existing"
+              + " directory in which sessions can be stored.");
     }
     if (!Files.isWritable(directory) || !canCreateFiles(directory)) {
-      throw new ImproperlyConfiguredException("The session storage path '" + directory
-          + "' is not writable. Please set your sessionkit.file.path property to a directory"
-          + " this application can write to, or give it write permission.");
+      throw new ImproperlyConfiguredException(
+          "The session storage path '"
+              + directory
+              + "' is not writable. Please set your sessionkit.file.path property to a directory"
+              + " this application can write to, or give it write permission.");
     }
     this.directory = directory;
     for (int i = 0; i < locks.length; i++) {
@@ -155,8 +159,9 @@ public final class FileSessionStore extends AbstractSessionStore {
   @Override
   public int clearExpired() {
     int removed = 0;
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory,
-        path -> SESSION_FILE.matcher(path.getFileName().toString()).matches())) {
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(
+            directory, path -> SESSION_FILE.matcher(path.getFileName().toString()).matches())) {
       for (Path file : files) {
         if (isExpired(file)) {
           String key = file.getFileName().toString().substring(FILE_PREFIX.length());
@@ -210,9 +215,10 @@ public final class FileSessionStore extends AbstractSessionStore {
 
   private Path writeTemp(SessionRecord record) {
     try {
-      Path temp = OWNER_ONLY == null
-          ? Files.createTempFile(directory, TEMP_PREFIX, "")
-          : Files.createTempFile(directory, TEMP_PREFIX, "", OWNER_ONLY);
+      Path temp =
+          OWNER_ONLY == null
+              ? Files.createTempFile(directory, TEMP_PREFIX, "")
+              : Files.createTempFile(directory, TEMP_PREFIX, "", OWNER_ONLY);
       Files.writeString(temp, record.toText(), StandardCharsets.UTF_8);
       return temp;
     } catch (IOException ex) {
@@ -222,7 +228,8 @@ public final class FileSessionStore extends AbstractSessionStore {
 
   private static void move(Path source, Path target) throws IOException {
     try {
-      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException ex) {
       Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -245,27 +252,27 @@ public final class FileSessionStore extends AbstractSessionStore {
   }
 
   /**
-   * A failure naming the directory and the reason but not the file: file names carry session
-   * keys, which must stay out of messages and logs.
+   * A failure naming the directory and the reason but not the file: file names carry session keys,
+   * which must stay out of messages and logs.
    */
   private SessionStoreException failure(String operation, IOException cause) {
-    String message = "File session store (directory " + directory + ") could not " + operation
-        + " a session: ";
+    String message =
+        "File session store (directory " + directory + ") could not " + operation + " a session: ";
     if (!Files.isDirectory(directory)) {
       return new SessionStoreException(message + "the directory no longer exists");
     }
     if (cause instanceof FileSystemException fileSystemCause) {
       String reason = fileSystemCause.getReason();
-      return new SessionStoreException(message + cause.getClass().getSimpleName()
-          + (reason == null ? "" : " (" + reason + ")"));
+      return new SessionStoreException(
+          message + cause.getClass().getSimpleName() + (reason == null ? "" : " (" + reason + ")"));
     }
     return new SessionStoreException(message + cause.getMessage(), cause);
   }
 
   private static @Nullable FileAttribute<?> ownerOnlyAttribute() {
-    boolean posix = FileSystems.getDefault().supportedFileAttributeViews()
-        .contains("posix");
-    return posix ? PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    return posix
+        ? PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
         : null;
   }
 }

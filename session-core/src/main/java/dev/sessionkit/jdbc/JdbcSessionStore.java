@@ -28,15 +28,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * mysql}.sql}. Every operation is one statement in auto-commit: a load is one {@code SELECT} that
  * never returns an expired row, a save one {@code INSERT} (must-create; a duplicate key fails it)
  * or one {@code UPDATE}, and {@link #clearExpired()} one {@code DELETE} on the indexed expiry
- * column. Expiry instants are stored as UTC date-times, so servers in different time zones
- * agree.
+ * column. Expiry instants are stored as UTC date-times, so servers in different time zones agree.
  */
 public final class JdbcSessionStore extends AbstractSessionStore {
 
   /** The table used unless another is named. */
   public static final String DEFAULT_TABLE_NAME = "sessionkit_session";
 
-  private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+  private static final Pattern TABLE_NAME =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
   private final JdbcTemplate jdbc;
   private final String tableName;
@@ -67,18 +67,22 @@ public final class JdbcSessionStore extends AbstractSessionStore {
     super(settings);
     if (!TABLE_NAME.matcher(tableName).matches()) {
       throw new IllegalArgumentException(
-          "Session table name '" + tableName + "' is not a plain SQL identifier ([A-Za-z0-9_],"
+          "Session table name '"
+              + tableName
+              + "' is not a plain SQL identifier ([A-Za-z0-9_],"
               + " optionally schema-qualified)");
     }
     this.jdbc = new JdbcTemplate(dataSource);
     this.tableName = tableName;
-    this.selectSql = "SELECT session_data, expire_date FROM " + tableName
-        + " WHERE session_key = ? AND expire_date > ?";
+    this.selectSql =
+        "SELECT session_data, expire_date FROM "
+            + tableName
+            + " WHERE session_key = ? AND expire_date > ?";
     this.existsSql = "SELECT 1 FROM " + tableName + " WHERE session_key = ? AND expire_date > ?";
-    this.insertSql = "INSERT INTO " + tableName
-        + " (session_key, session_data, expire_date) VALUES (?, ?, ?)";
-    this.updateSql = "UPDATE " + tableName
-        + " SET session_data = ?, expire_date = ? WHERE session_key = ?";
+    this.insertSql =
+        "INSERT INTO " + tableName + " (session_key, session_data, expire_date) VALUES (?, ?, ?)";
+    this.updateSql =
+        "UPDATE " + tableName + " SET session_data = ?, expire_date = ? WHERE session_key = ?";
     this.deleteSql = "DELETE FROM " + tableName + " WHERE session_key = ?";
     this.deleteExpiredSql = "DELETE FROM " + tableName + " WHERE expire_date <= ?";
   }
@@ -90,10 +94,18 @@ public final class JdbcSessionStore extends AbstractSessionStore {
 
   @Override
   protected @Nullable SessionRecord load(String sessionKey) {
-    List<SessionRecord> rows = execute("load", () -> jdbc.query(selectSql,
-        (resultSet, rowNum) -> new SessionRecord(
-            resultSet.getString(1), fromColumn(resultSet.getObject(2, LocalDateTime.class))),
-        sessionKey, toColumn(now())));
+    List<SessionRecord> rows =
+        execute(
+            "load",
+            () ->
+                jdbc.query(
+                    selectSql,
+                    (resultSet, rowNum) ->
+                        new SessionRecord(
+                            resultSet.getString(1),
+                            fromColumn(resultSet.getObject(2, LocalDateTime.class))),
+                    sessionKey,
+                    toColumn(now())));
     return rows.isEmpty() ? null : rows.get(0);
   }
 
@@ -105,20 +117,24 @@ public final class JdbcSessionStore extends AbstractSessionStore {
 
   @Override
   protected boolean insert(String sessionKey, SessionRecord record) {
-    return execute("create", () -> {
-      try {
-        jdbc.update(insertSql, sessionKey, record.data(), toColumn(record.expireDate()));
-        return true;
-      } catch (DuplicateKeyException ex) {
-        return false;
-      }
-    });
+    return execute(
+        "create",
+        () -> {
+          try {
+            jdbc.update(insertSql, sessionKey, record.data(), toColumn(record.expireDate()));
+            return true;
+          } catch (DuplicateKeyException ex) {
+            return false;
+          }
+        });
   }
 
   @Override
   protected boolean update(String sessionKey, SessionRecord record) {
-    return execute("save", () -> jdbc.update(updateSql, record.data(),
-        toColumn(record.expireDate()), sessionKey)) > 0;
+    return execute(
+            "save",
+            () -> jdbc.update(updateSql, record.data(), toColumn(record.expireDate()), sessionKey))
+        > 0;
   }
 
   @Override
@@ -145,8 +161,13 @@ public final class JdbcSessionStore extends AbstractSessionStore {
       return statement.get();
     } catch (DataAccessException ex) {
       throw new SessionStoreException(
-          "Database session store (table " + tableName + ") could not " + operation + " a session: "
-              + ex.getMostSpecificCause().getMessage(), ex);
+          "Database session store (table "
+              + tableName
+              + ") could not "
+              + operation
+              + " a session: "
+              + ex.getMostSpecificCause().getMessage(),
+          ex);
     }
   }
 

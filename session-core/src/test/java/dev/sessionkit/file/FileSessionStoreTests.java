@@ -54,7 +54,8 @@ class FileSessionStoreTests {
 
   @Test
   void sessionFilesAreReadableAndWritableByTheirOwnerOnly() throws IOException {
-    assumeTrue(directory.getFileSystem().supportedFileAttributeViews().contains("posix"),
+    assumeTrue(
+        directory.getFileSystem().supportedFileAttributeViews().contains("posix"),
         "POSIX permissions are not supported on this file system");
     Session session = store.newSession();
     session.put("secret", "value");
@@ -66,8 +67,19 @@ class FileSessionStoreTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"../x", "a\\b", "ABCDEFGHIJ", "abc", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "",
-      "abcdefgh/../../victim", "abcdefgh\u0000", "abcdefgh.json", "/etc/passwd"})
+  @ValueSource(
+      strings = {
+        "../x",
+        "a\\b",
+        "ABCDEFGHIJ",
+        "abc",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "",
+        "abcdefgh/../../victim",
+        "abcdefgh\u0000",
+        "abcdefgh.json",
+        "/etc/passwd"
+      })
   void invalidKeyNeverReachesTheFileSystem(String key) throws IOException {
     Path victim = Files.writeString(directory.resolve("victim"), "keep me");
     Files.createDirectory(directory.resolve("sessionkit-abcdefgh"));
@@ -92,9 +104,12 @@ class FileSessionStoreTests {
 
     assertThatExceptionOfType(ImproperlyConfiguredException.class)
         .isThrownBy(() -> new FileSessionStore(missing))
-        .withMessage("The session storage path '" + missing + "' doesn't exist. Please set your"
-            + " sessionkit.file.path property to an existing directory in which sessions can be"
-            + " stored.");
+        .withMessage(
+            "The session storage path '"
+                + missing
+                + "' doesn't exist. Please set your"
+                + " sessionkit.file.path property to an existing directory in which sessions can be"
+                + " stored.");
   }
 
   @Test
@@ -136,9 +151,15 @@ class FileSessionStoreTests {
     clock.advance(Duration.ofMinutes(6));
 
     assertThat(store.clearExpired()).isEqualTo(1);
-    assertThat(listDirectory()).containsExactlyInAnyOrder("sessionkit-" + live.getSessionKey(),
-        "notes.txt", "sessionkit-NOT-A-KEY", "sessionkit-abcdefgh.bak", "sessionkitabcdefghij",
-        "subdirectory", "sessionkit-zzzzzzzzzz");
+    assertThat(listDirectory())
+        .containsExactlyInAnyOrder(
+            "sessionkit-" + live.getSessionKey(),
+            "notes.txt",
+            "sessionkit-NOT-A-KEY",
+            "sessionkit-abcdefgh.bak",
+            "sessionkitabcdefghij",
+            "subdirectory",
+            "sessionkit-zzzzzzzzzz");
   }
 
   @Test
@@ -146,7 +167,8 @@ class FileSessionStoreTests {
     Session session = store.newSession();
     session.put("cat", "dog");
     session.save();
-    Files.write(directory.resolve("sessionkit-" + session.getSessionKey()),
+    Files.write(
+        directory.resolve("sessionkit-" + session.getSessionKey()),
         new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, '\n', (byte) 0xc3});
 
     Session reopened = store.open(session.getSessionKey());
@@ -168,26 +190,29 @@ class FileSessionStoreTests {
     AtomicBoolean writing = new AtomicBoolean(true);
     ExecutorService executor = Executors.newSingleThreadExecutor();
     try {
-      CompletableFuture<List<String>> reads = CompletableFuture.supplyAsync(() -> {
-        List<String> problems = new ArrayList<>();
-        int observed = 0;
-        while (writing.get() || observed == 0) {
-          Object payload = store.open(key).get("payload");
-          if (!small.equals(payload) && !large.equals(payload)) {
-            problems.add("session read as " + (payload == null ? "empty" : "partial data"));
-          }
-          try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            if (!text.endsWith("\"}")) {
-              problems.add("file read while incomplete");
-            }
-          } catch (IOException ex) {
-            problems.add("file missing during a write: " + ex.getClass().getSimpleName());
-          }
-          observed++;
-        }
-        return problems;
-      }, executor);
+      CompletableFuture<List<String>> reads =
+          CompletableFuture.supplyAsync(
+              () -> {
+                List<String> problems = new ArrayList<>();
+                int observed = 0;
+                while (writing.get() || observed == 0) {
+                  Object payload = store.open(key).get("payload");
+                  if (!small.equals(payload) && !large.equals(payload)) {
+                    problems.add("session read as " + (payload == null ? "empty" : "partial data"));
+                  }
+                  try {
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    if (!text.endsWith("\"}")) {
+                      problems.add("file read while incomplete");
+                    }
+                  } catch (IOException ex) {
+                    problems.add("file missing during a write: " + ex.getClass().getSimpleName());
+                  }
+                  observed++;
+                }
+                return problems;
+              },
+              executor);
 
       for (int i = 0; i < writes; i++) {
         writer.put("payload", i % 2 == 0 ? large : small);

@@ -21,8 +21,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * The database backend's speed budget, counted in SQL statements rather than timed: untouched
- * costs nothing, a read is one {@code SELECT}, a write one more statement.
+ * The database backend's speed budget, counted in SQL statements rather than timed: untouched costs
+ * nothing, a read is one {@code SELECT}, a write one more statement.
  */
 class JdbcSessionStoreStatementTests {
 
@@ -36,8 +36,9 @@ class JdbcSessionStoreStatementTests {
     h2.setURL("jdbc:h2:mem:statements-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     new ResourceDatabasePopulator(new ClassPathResource("dev/sessionkit/jdbc/schema-h2.sql"))
         .execute(h2);
-    store = new JdbcSessionStore(countingStatements(h2),
-        SessionSettings.builder().clock(clock).build());
+    store =
+        new JdbcSessionStore(
+            countingStatements(h2), SessionSettings.builder().clock(clock).build());
   }
 
   @Test
@@ -92,7 +93,9 @@ class JdbcSessionStoreStatementTests {
     clock.advance(Duration.ofDays(15));
 
     assertThat(store.clearExpired()).isEqualTo(1);
-    assertThat(statements).singleElement().asString()
+    assertThat(statements)
+        .singleElement()
+        .asString()
         .isEqualTo("DELETE FROM sessionkit_session WHERE expire_date <= ?");
   }
 
@@ -110,17 +113,21 @@ class JdbcSessionStoreStatementTests {
       @Override
       public Connection getConnection() throws java.sql.SQLException {
         Connection connection = super.getConnection();
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-              if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
-                statements.add(args == null ? "<statement>" : String.valueOf(args[0]));
-              }
-              try {
-                return method.invoke(connection, args);
-              } catch (InvocationTargetException ex) {
-                throw ex.getCause();
-              }
-            });
+        return (Connection)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                  if (method.getName().startsWith("prepare")
+                      || method.getName().equals("createStatement")) {
+                    statements.add(args == null ? "<statement>" : String.valueOf(args[0]));
+                  }
+                  try {
+                    return method.invoke(connection, args);
+                  } catch (InvocationTargetException ex) {
+                    throw ex.getCause();
+                  }
+                });
       }
     };
   }

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link SessionStoreObserver} that counts what it hears, so tests can check that a store did
- * (or did not) go to its backend. Not thread-safe: one test, one thread.
+ * A {@link SessionStoreObserver} that counts what it hears, so tests can check that a store did (or
+ * did not) go to its backend. Not thread-safe: one test, one thread.
  */
 public final class RecordingObserver implements SessionStoreObserver {
 
@@ -91,8 +91,18 @@ public final class RecordingObserver implements SessionStoreObserver {
 
   @Override
   public String toString() {
-    return "RecordingObserver[loadsFound=" + loadsFound + ", loadsMissing=" + loadsMissing
-        + ", saves=" + saves + ", creates=" + creates + ", deletes=" + deletes + ", failed="
-        + failedOperations + "]";
+    return "RecordingObserver[loadsFound="
+        + loadsFound
+        + ", loadsMissing="
+        + loadsMissing
+        + ", saves="
+        + saves
+        + ", creates="
+        + creates
+        + ", deletes="
+        + deletes
+        + ", failed="
+        + failedOperations
+        + "]";
   }
 }

@@ -7,13 +7,13 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The outcome of connecting once per JVM to a server the tests need (PostgreSQL, MariaDB,
- * Redis): the live resource, or why there is none.
+ * The outcome of connecting once per JVM to a server the tests need (PostgreSQL, MariaDB, Redis):
+ * the live resource, or why there is none.
  *
  * <p>When the server is unreachable, a test asking for it is skipped with a message naming the
- * server and the reason, unless the system property {@value #REQUIRE_SERVICES} is {@code true}
- * (CI sets it), in which case the test fails with that message. The reason is also printed to
- * standard error once, when the connection is first attempted, so a skip is never silent.
+ * server and the reason, unless the system property {@value #REQUIRE_SERVICES} is {@code true} (CI
+ * sets it), in which case the test fails with that message. The reason is also printed to standard
+ * error once, when the connection is first attempted, so a skip is never silent.
  *
  * <p>Kept in JUnit's root store, which closes the resource when the test run ends.
  */
@@ -38,13 +38,19 @@ public final class ServiceAvailability<T extends AutoCloseable> implements AutoC
   }
 
   /** An unreachable server; prints {@code reason} to standard error. */
-  public static <T extends AutoCloseable> ServiceAvailability<T> down(String server,
-      String reason) {
-    System.err.println("[sessionkit tests] " + server + " is not reachable (" + reason + "); "
-        + (servicesRequired()
-            ? "tests that need it FAIL because -D" + REQUIRE_SERVICES + "=true"
-            : "tests that need it are SKIPPED (set -D" + REQUIRE_SERVICES
-                + "=true to make this a failure)"));
+  public static <T extends AutoCloseable> ServiceAvailability<T> down(
+      String server, String reason) {
+    System.err.println(
+        "[sessionkit tests] "
+            + server
+            + " is not reachable ("
+            + reason
+            + "); "
+            + (servicesRequired()
+                ? "tests that need it FAIL because -D" + REQUIRE_SERVICES + "=true"
+                : "tests that need it are SKIPPED (set -D"
+                    + REQUIRE_SERVICES
+                    + "=true to make this a failure)"));
     return new ServiceAvailability<>(server, null, reason);
   }
 
@@ -63,8 +69,8 @@ public final class ServiceAvailability<T extends AutoCloseable> implements AutoC
       return available;
     }
     if (servicesRequired()) {
-      return fail(server + " is required (-D" + REQUIRE_SERVICES + "=true) but not reachable: "
-          + reason);
+      return fail(
+          server + " is required (-D" + REQUIRE_SERVICES + "=true) but not reachable: " + reason);
     }
     return Assumptions.abort(server + " is not reachable, test skipped: " + reason);
   }

@@ -71,8 +71,11 @@ public final class TestDatabase implements BeforeEachCallback {
   @Override
   @SuppressWarnings("unchecked")
   public void beforeEach(ExtensionContext context) {
-    ServiceAvailability<RunningDatabase> availability = context.getRoot().getStore(NAMESPACE)
-        .computeIfAbsent(engine, TestDatabase::start, ServiceAvailability.class);
+    ServiceAvailability<RunningDatabase> availability =
+        context
+            .getRoot()
+            .getStore(NAMESPACE)
+            .computeIfAbsent(engine, TestDatabase::start, ServiceAvailability.class);
     RunningDatabase database = availability.require();
     database.jdbc.update("DELETE FROM " + TABLE);
     running = database;
@@ -91,8 +94,8 @@ public final class TestDatabase implements BeforeEachCallback {
   /** A separate pool on the same database, for a test that closes it; the caller closes it. */
   public HikariDataSource newPool() {
     RunningDatabase database = running();
-    return pool(engine.displayName + "-extra", database.url, engine.user, engine.password,
-        database.schema);
+    return pool(
+        engine.displayName + "-extra", database.url, engine.user, engine.password, database.schema);
   }
 
   @Override
@@ -103,8 +106,10 @@ public final class TestDatabase implements BeforeEachCallback {
   private RunningDatabase running() {
     RunningDatabase database = running;
     if (database == null) {
-      throw new IllegalStateException(this + " is only available inside a test; register it with"
-          + " @RegisterExtension on a static field");
+      throw new IllegalStateException(
+          this
+              + " is only available inside a test; register it with"
+              + " @RegisterExtension on a static field");
     }
     return database;
   }
@@ -114,12 +119,15 @@ public final class TestDatabase implements BeforeEachCallback {
   private static ServiceAvailability<RunningDatabase> start(Engine engine) {
     String where = engine.displayName + " at " + engine.serverUrl;
     try {
-      return ServiceAvailability.up(where, switch (engine) {
-        case H2 -> startH2();
-        case POSTGRESQL -> startIsolated(engine, "CREATE SCHEMA ", "DROP SCHEMA IF EXISTS ",
-            " CASCADE");
-        case MARIADB -> startIsolated(engine, "CREATE DATABASE ", "DROP DATABASE IF EXISTS ", "");
-      });
+      return ServiceAvailability.up(
+          where,
+          switch (engine) {
+            case H2 -> startH2();
+            case POSTGRESQL ->
+                startIsolated(engine, "CREATE SCHEMA ", "DROP SCHEMA IF EXISTS ", " CASCADE");
+            case MARIADB ->
+                startIsolated(engine, "CREATE DATABASE ", "DROP DATABASE IF EXISTS ", "");
+          });
     } catch (SQLException | RuntimeException ex) {
       return ServiceAvailability.down(where, ServiceAvailability.describe(ex));
     }
@@ -135,13 +143,14 @@ public final class TestDatabase implements BeforeEachCallback {
    * Connects to the server's {@code test} database, creates a schema (PostgreSQL) or database
    * (MariaDB) private to this run, and opens the pool inside it.
    */
-  private static RunningDatabase startIsolated(Engine engine, String create, String drop,
-      String dropSuffix) throws SQLException {
+  private static RunningDatabase startIsolated(
+      Engine engine, String create, String drop, String dropSuffix) throws SQLException {
     String name = "sessionkit_test_" + RUN_ID;
     execute(engine.serverUrl, engine, create + name);
-    String url = engine == Engine.MARIADB
-        ? engine.serverUrl.replace("/test?", "/" + name + "?")
-        : engine.serverUrl;
+    String url =
+        engine == Engine.MARIADB
+            ? engine.serverUrl.replace("/test?", "/" + name + "?")
+            : engine.serverUrl;
     String schema = engine == Engine.POSTGRESQL ? name : null;
     String dropSql = drop + name + dropSuffix;
     HikariDataSource pool;
@@ -165,8 +174,8 @@ public final class TestDatabase implements BeforeEachCallback {
     }
   }
 
-  private static HikariDataSource pool(String name, String url, String user, String password,
-      @Nullable String schema) {
+  private static HikariDataSource pool(
+      String name, String url, String user, String password, @Nullable String schema) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("sessionkit-test-" + name);
     config.setJdbcUrl(url);
@@ -194,12 +203,18 @@ public final class TestDatabase implements BeforeEachCallback {
   /** The three databases, with short connect timeouts so a stopped server is noticed quickly. */
   private enum Engine {
     H2("H2", "h2", "jdbc:h2:mem:", "sa", ""),
-    POSTGRESQL("PostgreSQL", "postgresql",
+    POSTGRESQL(
+        "PostgreSQL",
+        "postgresql",
         "jdbc:postgresql://127.0.0.1:5432/test?connectTimeout=2&loginTimeout=3&socketTimeout=60",
-        "postgres", ""),
-    MARIADB("MariaDB", "mariadb",
+        "postgres",
+        ""),
+    MARIADB(
+        "MariaDB",
+        "mariadb",
         "jdbc:mariadb://127.0.0.1:3306/test?connectTimeout=2000&socketTimeout=60000",
-        "root", "");
+        "root",
+        "");
 
     final String displayName;
     final String scriptName;
@@ -230,8 +245,13 @@ public final class TestDatabase implements BeforeEachCallback {
     private final String cleanupUrl;
     private final String cleanupSql;
 
-    private RunningDatabase(Engine engine, String url, @Nullable String schema,
-        HikariDataSource pool, String cleanupUrl, String cleanupSql) {
+    private RunningDatabase(
+        Engine engine,
+        String url,
+        @Nullable String schema,
+        HikariDataSource pool,
+        String cleanupUrl,
+        String cleanupSql) {
       this.engine = engine;
       this.url = url;
       this.schema = schema;
@@ -242,13 +262,20 @@ public final class TestDatabase implements BeforeEachCallback {
     }
 
     /** Creates the session table from the script shipped in the jar. */
-    static RunningDatabase populated(Engine engine, String url, @Nullable String schema,
-        HikariDataSource pool, String cleanupUrl, String cleanupSql) throws SQLException {
+    static RunningDatabase populated(
+        Engine engine,
+        String url,
+        @Nullable String schema,
+        HikariDataSource pool,
+        String cleanupUrl,
+        String cleanupSql)
+        throws SQLException {
       RunningDatabase database =
           new RunningDatabase(engine, url, schema, pool, cleanupUrl, cleanupSql);
       try {
-        new ResourceDatabasePopulator(new ClassPathResource(
-            "dev/sessionkit/jdbc/schema-" + engine.scriptName + ".sql")).execute(pool);
+        new ResourceDatabasePopulator(
+                new ClassPathResource("dev/sessionkit/jdbc/schema-" + engine.scriptName + ".sql"))
+            .execute(pool);
       } catch (RuntimeException ex) {
         database.close();
         throw ex;

@@ -28,8 +28,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  *
  * <p>One Lettuce connection factory per JVM, closed when the test run ends; see {@link
  * ServiceAvailability} for what happens when Redis is down. Names made with {@link
- * #uniqueName(String)} are private to this run, and every key containing one is deleted at the
- * end, so concurrent runs do not see each other's data and nothing is left behind.
+ * #uniqueName(String)} are private to this run, and every key containing one is deleted at the end,
+ * so concurrent runs do not see each other's data and nothing is left behind.
  */
 public final class TestRedis implements BeforeEachCallback {
 
@@ -52,13 +52,16 @@ public final class TestRedis implements BeforeEachCallback {
    * destroys it. Useful on its own for a Redis that is down.
    */
   public static LettuceConnectionFactory connectionFactory(String host, int port) {
-    LettuceClientConfiguration client = LettuceClientConfiguration.builder()
-        .commandTimeout(Duration.ofSeconds(3))
-        .shutdownTimeout(Duration.ZERO)
-        .clientOptions(ClientOptions.builder()
-            .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
-            .build())
-        .build();
+    LettuceClientConfiguration client =
+        LettuceClientConfiguration.builder()
+            .commandTimeout(Duration.ofSeconds(3))
+            .shutdownTimeout(Duration.ZERO)
+            .clientOptions(
+                ClientOptions.builder()
+                    .socketOptions(
+                        SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
+                    .build())
+            .build();
     LettuceConnectionFactory factory =
         new LettuceConnectionFactory(new RedisStandaloneConfiguration(host, port), client);
     factory.afterPropertiesSet();
@@ -68,8 +71,11 @@ public final class TestRedis implements BeforeEachCallback {
   @Override
   @SuppressWarnings("unchecked")
   public void beforeEach(ExtensionContext context) {
-    ServiceAvailability<RunningRedis> availability = context.getRoot().getStore(NAMESPACE)
-        .computeIfAbsent(TestRedis.class, key -> start(), ServiceAvailability.class);
+    ServiceAvailability<RunningRedis> availability =
+        context
+            .getRoot()
+            .getStore(NAMESPACE)
+            .computeIfAbsent(TestRedis.class, key -> start(), ServiceAvailability.class);
     connectionFactory = availability.require().factory;
   }
 
@@ -77,8 +83,9 @@ public final class TestRedis implements BeforeEachCallback {
   public RedisConnectionFactory connectionFactory() {
     LettuceConnectionFactory factory = connectionFactory;
     if (factory == null) {
-      throw new IllegalStateException("TestRedis is only available inside a test; register it"
-          + " with @RegisterExtension on a static field");
+      throw new IllegalStateException(
+          "TestRedis is only available inside a test; register it"
+              + " with @RegisterExtension on a static field");
     }
     return factory;
   }

@@ -24,8 +24,8 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * the schema script core ships for the database found ({@code
  * dev/sessionkit/jdbc/schema-{h2,postgresql,mariadb,mysql}.sql}), rewritten for the configured
  * table name. The scripts only create what does not exist, so running one again is harmless. Runs
- * before the store is created; {@code initialize-schema=never} leaves the schema to the
- * application (Flyway, Liquibase).
+ * before the store is created; {@code initialize-schema=never} leaves the schema to the application
+ * (Flyway, Liquibase).
  */
 final class JdbcSessionSchemaInitializer {
 
@@ -63,14 +63,16 @@ final class JdbcSessionSchemaInitializer {
    */
   boolean initialize() {
     if (mode == InitializeSchema.NEVER
-        || (mode == InitializeSchema.EMBEDDED && !EmbeddedDatabaseConnection.isEmbedded(dataSource))) {
+        || (mode == InitializeSchema.EMBEDDED
+            && !EmbeddedDatabaseConnection.isEmbedded(dataSource))) {
       warnIfTableIsMissing();
       return false;
     }
     String platform = platform();
     String script = script(platform);
-    new ResourceDatabasePopulator(new ByteArrayResource(
-        forTable(script, tableName).getBytes(StandardCharsets.UTF_8), "sessionkit schema"))
+    new ResourceDatabasePopulator(
+            new ByteArrayResource(
+                forTable(script, tableName).getBytes(StandardCharsets.UTF_8), "sessionkit schema"))
         .execute(dataSource);
     logger.debug("Initialized the session table " + tableName + " (" + platform + ")");
     return true;
@@ -80,10 +82,14 @@ final class JdbcSessionSchemaInitializer {
     try {
       new JdbcTemplate(dataSource).queryForList("SELECT 1 FROM " + tableName + " WHERE 1 = 0");
     } catch (DataAccessException ex) {
-      logger.warn("The session table " + tableName + " cannot be read ("
-          + ex.getMostSpecificCause().getMessage() + "); sessions will fail until it exists."
-          + " Create it (see dev/sessionkit/jdbc/schema-*.sql in session-core) or set"
-          + " sessionkit.jdbc.initialize-schema=always.");
+      logger.warn(
+          "The session table "
+              + tableName
+              + " cannot be read ("
+              + ex.getMostSpecificCause().getMessage()
+              + "); sessions will fail until it exists."
+              + " Create it (see dev/sessionkit/jdbc/schema-*.sql in session-core) or set"
+              + " sessionkit.jdbc.initialize-schema=always.");
     }
   }
 
@@ -103,11 +109,15 @@ final class JdbcSessionSchemaInitializer {
   private String platform() {
     String productName;
     try {
-      productName = JdbcUtils.extractDatabaseMetaData(dataSource,
-          DatabaseMetaData::getDatabaseProductName);
+      productName =
+          JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
     } catch (MetaDataAccessException ex) {
-      throw new IllegalStateException("Could not find out which database holds the session table"
-          + " (sessionkit.jdbc.initialize-schema=" + mode.name().toLowerCase() + ")", ex);
+      throw new IllegalStateException(
+          "Could not find out which database holds the session table"
+              + " (sessionkit.jdbc.initialize-schema="
+              + mode.name().toLowerCase()
+              + ")",
+          ex);
     }
     DatabaseDriver driver = DatabaseDriver.fromProductName(productName);
     return driver == DatabaseDriver.UNKNOWN ? String.valueOf(productName) : driver.getId();
@@ -115,11 +125,12 @@ final class JdbcSessionSchemaInitializer {
 
   private static String script(String platform) {
     String location = "dev/sessionkit/jdbc/schema-" + platform + ".sql";
-    try (InputStream in = JdbcSessionSchemaInitializer.class.getClassLoader()
-        .getResourceAsStream(location)) {
+    try (InputStream in =
+        JdbcSessionSchemaInitializer.class.getClassLoader().getResourceAsStream(location)) {
       if (in == null) {
         throw new SessionkitConfigurationException(
-            "sessionkit has no script to create the session table in a '" + platform
+            "sessionkit has no script to create the session table in a '"
+                + platform
                 + "' database (it ships scripts for H2, PostgreSQL, MariaDB and MySQL).",
             "Create the session table yourself (see dev/sessionkit/jdbc/schema-postgresql.sql in"
                 + " session-core for its columns) and set"

@@ -41,17 +41,28 @@ final class MicrometerSessionStoreObserver implements SessionStoreObserver {
     this.backend = backend;
     this.loadsFound = loadTimer("found");
     this.loadsMissing = loadTimer("missing");
-    this.saves = Timer.builder(SAVE).description("Writes of an existing session")
-        .tag("backend", backend).register(registry);
-    this.creates = Counter.builder(CREATES).description("Sessions stored under a new key")
-        .tag("backend", backend).register(registry);
-    this.deletes = Counter.builder(DELETES).description("Sessions deleted")
-        .tag("backend", backend).register(registry);
+    this.saves =
+        Timer.builder(SAVE)
+            .description("Writes of an existing session")
+            .tag("backend", backend)
+            .register(registry);
+    this.creates =
+        Counter.builder(CREATES)
+            .description("Sessions stored under a new key")
+            .tag("backend", backend)
+            .register(registry);
+    this.deletes =
+        Counter.builder(DELETES)
+            .description("Sessions deleted")
+            .tag("backend", backend)
+            .register(registry);
   }
 
   private Timer loadTimer(String result) {
-    return Timer.builder(LOAD).description("Loads of a session's data")
-        .tags("backend", backend, "result", result).register(registry);
+    return Timer.builder(LOAD)
+        .description("Loads of a session's data")
+        .tags("backend", backend, "result", result)
+        .register(registry);
   }
 
   @Override
@@ -76,9 +87,16 @@ final class MicrometerSessionStoreObserver implements SessionStoreObserver {
 
   @Override
   public void failed(String operation, RuntimeException failure) {
-    Counter.builder(FAILURES).description("Session backend failures")
-        .tags("backend", backend, "operation", operation,
-            "exception", failure.getClass().getSimpleName())
-        .register(registry).increment();
+    Counter.builder(FAILURES)
+        .description("Session backend failures")
+        .tags(
+            "backend",
+            backend,
+            "operation",
+            operation,
+            "exception",
+            failure.getClass().getSimpleName())
+        .register(registry)
+        .increment();
   }
 }

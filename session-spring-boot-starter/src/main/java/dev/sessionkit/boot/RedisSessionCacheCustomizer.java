@@ -13,10 +13,10 @@ import org.springframework.data.redis.serializer.RedisSerializationContext.Seria
 import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
- * Prepares the Redis cache named by {@code sessionkit.cache.name} for sessions: values are
- * stored as plain strings (the session record's text, never Java serialization), and each entry
- * lives in Redis exactly as long as its session (the expiry instant on the record's first line).
- * The rest of the cache's configuration (key prefix, null values) is the application's.
+ * Prepares the Redis cache named by {@code sessionkit.cache.name} for sessions: values are stored
+ * as plain strings (the session record's text, never Java serialization), and each entry lives in
+ * Redis exactly as long as its session (the expiry instant on the record's first line). The rest of
+ * the cache's configuration (key prefix, null values) is the application's.
  */
 final class RedisSessionCacheCustomizer implements RedisCacheManagerBuilderCustomizer {
 
@@ -33,11 +33,12 @@ final class RedisSessionCacheCustomizer implements RedisCacheManagerBuilderCusto
 
   @Override
   public void customize(RedisCacheManagerBuilder builder) {
-    RedisCacheConfiguration base = builder.getCacheConfigurationFor(cacheName)
-        .orElseGet(builder::cacheDefaults);
-    builder.withCacheConfiguration(cacheName, base
-        .serializeValuesWith(SerializationPair.fromSerializer(RedisSerializer.string()))
-        .entryTtl(new SessionTtl(clock, base.getTtlFunction())));
+    RedisCacheConfiguration base =
+        builder.getCacheConfigurationFor(cacheName).orElseGet(builder::cacheDefaults);
+    builder.withCacheConfiguration(
+        cacheName,
+        base.serializeValuesWith(SerializationPair.fromSerializer(RedisSerializer.string()))
+            .entryTtl(new SessionTtl(clock, base.getTtlFunction())));
   }
 
   /** The time until the session record's expiry; other values keep the cache's own TTL. */

@@ -12,9 +12,9 @@ import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * Removes expired sessions on a cron schedule, on a scheduler thread of its own (so it needs no
- * {@code @EnableScheduling}), for the backends whose records stay until removed (db, file).
- * Caches expire sessions themselves, so for them this does nothing. A failed run is logged and
- * the next one runs as planned.
+ * {@code @EnableScheduling}), for the backends whose records stay until removed (db, file). Caches
+ * expire sessions themselves, so for them this does nothing. A failed run is logged and the next
+ * one runs as planned.
  */
 final class SessionCleanup implements SmartLifecycle {
 
@@ -33,7 +33,9 @@ final class SessionCleanup implements SmartLifecycle {
       CronExpression.parse(cron);
     } catch (IllegalArgumentException ex) {
       throw new SessionkitConfigurationException(
-          "sessionkit.cleanup.cron '" + cron + "' is not a valid cron expression: "
+          "sessionkit.cleanup.cron '"
+              + cron
+              + "' is not a valid cron expression: "
               + ex.getMessage(),
           "Set sessionkit.cleanup.cron to a Spring cron expression (six fields: second, minute,"
               + " hour, day of month, month, day of week), such as '0 0 * * * *' for hourly, or"
@@ -52,8 +54,12 @@ final class SessionCleanup implements SmartLifecycle {
       }
       return removed;
     } catch (RuntimeException ex) {
-      logger.warn("Could not remove expired sessions from " + store + "; trying again at the next"
-          + " scheduled run", ex);
+      logger.warn(
+          "Could not remove expired sessions from "
+              + store
+              + "; trying again at the next"
+              + " scheduled run",
+          ex);
       return -1;
     }
   }

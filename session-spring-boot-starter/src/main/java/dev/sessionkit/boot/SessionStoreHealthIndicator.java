@@ -7,9 +7,9 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The session backend's health: up when a lookup of an unused key reaches the backend (the
- * database answers, the directory is there, the cache answers) and, for files, the directory is
- * writable. Details: {@code backend} and {@code store} (table, directory or cache name).
+ * The session backend's health: up when a lookup of an unused key reaches the backend (the database
+ * answers, the directory is there, the cache answers) and, for files, the directory is writable.
+ * Details: {@code backend} and {@code store} (table, directory or cache name).
  */
 final class SessionStoreHealthIndicator extends AbstractHealthIndicator {
 
@@ -25,7 +25,8 @@ final class SessionStoreHealthIndicator extends AbstractHealthIndicator {
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
-    builder.withDetail("backend", SessionBackends.name(store))
+    builder
+        .withDetail("backend", SessionBackends.name(store))
         .withDetail("store", store.toString());
     store.exists(PROBE_KEY);
     if (store instanceof FileSessionStore files && !Files.isWritable(files.directory())) {

@@ -45,17 +45,21 @@ import org.springframework.util.ClassUtils;
  * {@link SessionSettings}, the scheduled removal of expired sessions, and the Redis cache
  * preparation. Each bean backs off when the application defines its own.
  *
- * <p>A backend that cannot work as configured stops the startup with a failure analysis that
- * names the property to change.
+ * <p>A backend that cannot work as configured stops the startup with a failure analysis that names
+ * the property to change.
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-    "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration",
-    "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration"})
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration",
+      "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration"
+    })
 @EnableConfigurationProperties(SessionkitProperties.class)
 public final class SessionkitAutoConfiguration {
 
-  /** The name of the dedicated in-process cache used when {@code sessionkit.cache.name} is unset. */
+  /**
+   * The name of the dedicated in-process cache used when {@code sessionkit.cache.name} is unset.
+   */
   static final String DEDICATED_CACHE_NAME = "sessionkit";
 
   private static final String JDBC_TEMPLATE = "org.springframework.jdbc.core.JdbcTemplate";
@@ -63,19 +67,22 @@ public final class SessionkitAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  SessionSettings sessionkitSessionSettings(SessionkitProperties properties,
-      ObjectProvider<SessionCodec> codec) {
+  SessionSettings sessionkitSessionSettings(
+      SessionkitProperties properties, ObjectProvider<SessionCodec> codec) {
     if (properties.getMaxAge().getSeconds() < 1) {
       throw new SessionkitConfigurationException(
-          "sessionkit.max-age is " + properties.getMaxAge() + "; a session must live at least one"
+          "sessionkit.max-age is "
+              + properties.getMaxAge()
+              + "; a session must live at least one"
               + " second.",
           "Set sessionkit.max-age to a positive duration such as 14d or 8h (a plain number means"
               + " seconds), or use sessionkit.expire-at-browser-close=true for cookies that end"
               + " with the browser.");
     }
-    SessionSettings.Builder settings = SessionSettings.builder()
-        .maxAge(properties.getMaxAge())
-        .expireAtBrowserClose(properties.isExpireAtBrowserClose());
+    SessionSettings.Builder settings =
+        SessionSettings.builder()
+            .maxAge(properties.getMaxAge())
+            .expireAtBrowserClose(properties.isExpireAtBrowserClose());
     codec.ifAvailable(settings::codec);
     return settings.build();
   }
@@ -102,7 +109,9 @@ public final class SessionkitAutoConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    JdbcSessionStore sessionStore(ObjectProvider<DataSource> dataSource, SessionSettings settings,
+    JdbcSessionStore sessionStore(
+        ObjectProvider<DataSource> dataSource,
+        SessionSettings settings,
         SessionkitProperties properties) {
       DataSource available = requireDataSource(dataSource);
       SessionkitProperties.Jdbc jdbc = properties.getJdbc();
@@ -153,21 +162,25 @@ public final class SessionkitAutoConfiguration {
   static class CacheBackendConfiguration {
 
     @Bean
-    CacheSessionStore sessionStore(SessionkitProperties properties, SessionSettings settings,
-        ObjectProvider<CacheManager> cacheManager, ResourceLoader resourceLoader) {
+    CacheSessionStore sessionStore(
+        SessionkitProperties properties,
+        SessionSettings settings,
+        ObjectProvider<CacheManager> cacheManager,
+        ResourceLoader resourceLoader) {
       String name = properties.getCache().getName();
-      Cache cache = name == null || name.isBlank()
-          ? dedicatedCache(properties.getCache().getMaximumSize(), settings,
-              resourceLoader.getClassLoader())
-          : namedCache(name, cacheManager.getIfAvailable());
+      Cache cache =
+          name == null || name.isBlank()
+              ? dedicatedCache(
+                  properties.getCache().getMaximumSize(), settings, resourceLoader.getClassLoader())
+              : namedCache(name, cacheManager.getIfAvailable());
       return new CacheSessionStore(cache, settings);
     }
 
-    private static Cache dedicatedCache(long maximumSize, SessionSettings settings,
-        @Nullable ClassLoader classLoader) {
+    private static Cache dedicatedCache(
+        long maximumSize, SessionSettings settings, @Nullable ClassLoader classLoader) {
       if (!ClassUtils.isPresent("com.github.benmanes.caffeine.cache.Caffeine", classLoader)
-          || !ClassUtils.isPresent("org.springframework.cache.caffeine.CaffeineCache",
-              classLoader)) {
+          || !ClassUtils.isPresent(
+              "org.springframework.cache.caffeine.CaffeineCache", classLoader)) {
         throw new SessionkitConfigurationException(
             "The cache backend without sessionkit.cache.name keeps sessions in a dedicated"
                 + " Caffeine cache, but Caffeine (com.github.ben-manes.caffeine:caffeine) or"
@@ -178,7 +191,9 @@ public final class SessionkitAutoConfiguration {
       }
       if (maximumSize < 1) {
         throw new SessionkitConfigurationException(
-            "sessionkit.cache.maximum-size is " + maximumSize + "; the session cache must hold"
+            "sessionkit.cache.maximum-size is "
+                + maximumSize
+                + "; the session cache must hold"
                 + " at least one session.",
             "Set sessionkit.cache.maximum-size to a positive number (default 100000).");
       }
@@ -197,10 +212,16 @@ public final class SessionkitAutoConfiguration {
       if (cache == null) {
         Collection<String> known = new ArrayList<>(cacheManager.getCacheNames());
         throw new SessionkitConfigurationException(
-            "sessionkit.cache.name is '" + name + "', but the CacheManager ("
-                + cacheManager.getClass().getSimpleName() + ") has no cache of that name."
-                + " Its caches: " + (known.isEmpty() ? "none" : List.copyOf(known)) + ".",
-            "Set sessionkit.cache.name to one of the CacheManager's caches, or add '" + name
+            "sessionkit.cache.name is '"
+                + name
+                + "', but the CacheManager ("
+                + cacheManager.getClass().getSimpleName()
+                + ") has no cache of that name."
+                + " Its caches: "
+                + (known.isEmpty() ? "none" : List.copyOf(known))
+                + ".",
+            "Set sessionkit.cache.name to one of the CacheManager's caches, or add '"
+                + name
                 + "' to spring.cache.cache-names, or remove sessionkit.cache.name to keep"
                 + " sessions in a dedicated in-process cache.");
       }
@@ -210,16 +231,18 @@ public final class SessionkitAutoConfiguration {
 
   /** Redis through the cache backend: a string serializer and a per-session time-to-live. */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = {
-      "org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer",
-      "org.springframework.data.redis.cache.RedisCacheManager"})
+  @ConditionalOnClass(
+      name = {
+        "org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer",
+        "org.springframework.data.redis.cache.RedisCacheManager"
+      })
   @ConditionalOnProperty(name = "sessionkit.cache.name")
   static class RedisCacheConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RedisSessionCacheCustomizer sessionkitRedisCacheCustomizer(SessionkitProperties properties,
-        SessionSettings settings) {
+    RedisSessionCacheCustomizer sessionkitRedisCacheCustomizer(
+        SessionkitProperties properties, SessionSettings settings) {
       String name = properties.getCache().getName();
       return new RedisSessionCacheCustomizer(name == null ? "" : name, settings.clock());
     }
@@ -240,13 +263,11 @@ public final class SessionkitAutoConfiguration {
     }
 
     @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "db")
-    static class Chosen {
-    }
+    static class Chosen {}
 
     @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "auto", matchIfMissing = true)
     @ConditionalOnBean(DataSource.class)
-    static class AutoWithDataSource {
-    }
+    static class AutoWithDataSource {}
   }
 
   /** {@code backend=cache}, or {@code backend=auto} without a {@code DataSource} bean. */
@@ -257,24 +278,23 @@ public final class SessionkitAutoConfiguration {
     }
 
     @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "cache")
-    static class Chosen {
-    }
+    static class Chosen {}
 
     @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "auto", matchIfMissing = true)
     @ConditionalOnMissingBean(DataSource.class)
-    static class AutoWithoutDataSource {
-    }
+    static class AutoWithoutDataSource {}
   }
 
   /** Either spring-jdbc or Spring Boot's JDBC support is missing. */
   static final class MissingJdbcSupportCondition extends SpringBootCondition {
 
     @Override
-    public ConditionOutcome getMatchOutcome(ConditionContext context,
-        AnnotatedTypeMetadata metadata) {
+    public ConditionOutcome getMatchOutcome(
+        ConditionContext context, AnnotatedTypeMetadata metadata) {
       ClassLoader classLoader = context.getClassLoader();
-      boolean present = ClassUtils.isPresent(JDBC_TEMPLATE, classLoader)
-          && ClassUtils.isPresent(BOOT_JDBC, classLoader);
+      boolean present =
+          ClassUtils.isPresent(JDBC_TEMPLATE, classLoader)
+              && ClassUtils.isPresent(BOOT_JDBC, classLoader);
       return present
           ? ConditionOutcome.noMatch("spring-jdbc and spring-boot-jdbc are present")
           : ConditionOutcome.match("spring-jdbc or spring-boot-jdbc is missing");

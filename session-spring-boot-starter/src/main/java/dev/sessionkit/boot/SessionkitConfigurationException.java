@@ -1,10 +1,10 @@
 package dev.sessionkit.boot;
 
 /**
- * The {@code sessionkit.*} properties ask for something the application does not have, such as
- * the database backend without a {@code DataSource}. Thrown while the session store is created, so
- * the application stops before it serves a request; {@link SessionkitFailureAnalyzer} turns it
- * into Boot's failure report.
+ * The {@code sessionkit.*} properties ask for something the application does not have, such as the
+ * database backend without a {@code DataSource}. Thrown while the session store is created, so the
+ * application stops before it serves a request; {@link SessionkitFailureAnalyzer} turns it into
+ * Boot's failure report.
  */
 public class SessionkitConfigurationException extends RuntimeException {
 

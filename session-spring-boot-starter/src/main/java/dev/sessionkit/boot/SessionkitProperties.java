@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * The {@code sessionkit.*} properties: which backend keeps the sessions, how long they live and
- * how their cookie looks.
+ * The {@code sessionkit.*} properties: which backend keeps the sessions, how long they live and how
+ * their cookie looks.
  *
  * <pre>{@code
  * sessionkit:
@@ -29,8 +29,8 @@ public class SessionkitProperties {
   private Backend backend = Backend.AUTO;
 
   /**
-   * Maximum age of a session after its last save, unless it sets its own expiry. Also the
-   * session cookie's Max-Age. A number without a unit means seconds.
+   * Maximum age of a session after its last save, unless it sets its own expiry. Also the session
+   * cookie's Max-Age. A number without a unit means seconds.
    */
   @DurationUnit(ChronoUnit.SECONDS)
   private Duration maxAge = Duration.ofDays(14);

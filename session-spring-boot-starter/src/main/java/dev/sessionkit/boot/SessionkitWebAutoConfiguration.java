@@ -28,8 +28,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @AutoConfiguration(after = SessionkitAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@ConditionalOnClass(name = {"jakarta.servlet.Filter",
-    "org.springframework.web.filter.OncePerRequestFilter"})
+@ConditionalOnClass(
+    name = {"jakarta.servlet.Filter", "org.springframework.web.filter.OncePerRequestFilter"})
 @ConditionalOnBean(SessionStore.class)
 public final class SessionkitWebAutoConfiguration {
 
@@ -49,12 +49,14 @@ public final class SessionkitWebAutoConfiguration {
   }
 
   @Bean
-  @ConditionalOnMissingBean(value = SessionFilter.class,
+  @ConditionalOnMissingBean(
+      value = SessionFilter.class,
       parameterizedContainer = FilterRegistrationBean.class)
-  FilterRegistrationBean<SessionFilter> sessionkitFilter(SessionStore store, SessionCookie cookie,
-      SessionkitProperties properties) {
-    FilterRegistrationBean<SessionFilter> registration = new FilterRegistrationBean<>(
-        new SessionFilter(store, cookie, properties.isSaveEveryRequest()));
+  FilterRegistrationBean<SessionFilter> sessionkitFilter(
+      SessionStore store, SessionCookie cookie, SessionkitProperties properties) {
+    FilterRegistrationBean<SessionFilter> registration =
+        new FilterRegistrationBean<>(
+            new SessionFilter(store, cookie, properties.isSaveEveryRequest()));
     registration.setName(FILTER_NAME);
     registration.setOrder(SessionFilter.DEFAULT_ORDER);
     return registration;

@@ -25,28 +25,36 @@ class FileBackendStartupFailureTests {
 
   @SpringBootConfiguration(proxyBeanMethods = false)
   @EnableAutoConfiguration
-  static class Application {
-  }
+  static class Application {}
 
   @Test
-  void missingSessionDirectoryStopsStartupWithDescriptionAndAction(@TempDir Path directory,
-      CapturedOutput output) {
+  void missingSessionDirectoryStopsStartupWithDescriptionAndAction(
+      @TempDir Path directory, CapturedOutput output) {
     Path missing = directory.resolve("no-such-directory");
     SpringApplication application = new SpringApplication(Application.class);
     application.setWebApplicationType(WebApplicationType.NONE);
 
     assertThatExceptionOfType(BeanCreationException.class)
-        .isThrownBy(() -> application.run("--sessionkit.backend=file",
-            "--sessionkit.file.path=" + missing, "--spring.main.banner-mode=off"))
+        .isThrownBy(
+            () ->
+                application.run(
+                    "--sessionkit.backend=file",
+                    "--sessionkit.file.path=" + missing,
+                    "--spring.main.banner-mode=off"))
         .havingRootCause()
         .isInstanceOf(ImproperlyConfiguredException.class);
 
     assertThat(output).contains("APPLICATION FAILED TO START");
-    assertThat(output).contains("Description:\n\nThe session storage path '" + missing
-        + "' doesn't exist. Please set your sessionkit.file.path property to an existing"
-        + " directory in which sessions can be stored.");
-    assertThat(output).contains("Action:\n\nSet sessionkit.file.path to an existing directory"
-        + " that this application can write to, or choose another backend with"
-        + " sessionkit.backend (db or cache).");
+    assertThat(output)
+        .contains(
+            "Description:\n\nThe session storage path '"
+                + missing
+                + "' doesn't exist. Please set your sessionkit.file.path property to an existing"
+                + " directory in which sessions can be stored.");
+    assertThat(output)
+        .contains(
+            "Action:\n\nSet sessionkit.file.path to an existing directory"
+                + " that this application can write to, or choose another backend with"
+                + " sessionkit.backend (db or cache).");
   }
 }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 /** The shipped schema scripts rewritten for a configured table name. */
 class JdbcSessionSchemaInitializerTests {
 
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       CREATE TABLE IF NOT EXISTS sessionkit_session (
           session_key VARCHAR(40) NOT NULL PRIMARY KEY
       );
@@ -22,7 +23,9 @@ class JdbcSessionSchemaInitializerTests {
 
   @Test
   void tableAndIndexAreRenamed() {
-    assertThat(JdbcSessionSchemaInitializer.forTable(SCRIPT, "web_sessions")).isEqualTo("""
+    assertThat(JdbcSessionSchemaInitializer.forTable(SCRIPT, "web_sessions"))
+        .isEqualTo(
+            """
         CREATE TABLE IF NOT EXISTS web_sessions (
             session_key VARCHAR(40) NOT NULL PRIMARY KEY
         );
@@ -32,9 +35,10 @@ class JdbcSessionSchemaInitializerTests {
 
   @Test
   void schemaQualifiedTableGetsAnUnqualifiedIndexName() {
-    assertThat(JdbcSessionSchemaInitializer.forTable(SCRIPT, "app.sessions")).contains(
-        "CREATE TABLE IF NOT EXISTS app.sessions (",
-        "CREATE INDEX IF NOT EXISTS sessions_expire_date_idx ON app.sessions (expire_date);");
+    assertThat(JdbcSessionSchemaInitializer.forTable(SCRIPT, "app.sessions"))
+        .contains(
+            "CREATE TABLE IF NOT EXISTS app.sessions (",
+            "CREATE INDEX IF NOT EXISTS sessions_expire_date_idx ON app.sessions (expire_date);");
   }
 
   @Test

@@ -27,17 +27,24 @@ class ReadmePropertyTableTests {
 
   private static List<String> metadataRows() throws Exception {
     JsonNode metadata;
-    try (InputStream in = ReadmePropertyTableTests.class.getClassLoader()
-        .getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+    try (InputStream in =
+        ReadmePropertyTableTests.class
+            .getClassLoader()
+            .getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
       assertThat(in).as("generated configuration metadata").isNotNull();
       metadata = new ObjectMapper().readTree(in);
     }
     List<String> rows = new ArrayList<>();
     for (JsonNode property : metadata.get("properties")) {
       JsonNode defaultValue = property.get("defaultValue");
-      rows.add("| `" + property.get("name").asString() + "` | "
-          + (defaultValue == null ? "(unset)" : "`" + defaultValue.asString() + "`") + " | "
-          + property.get("description").asString() + " |");
+      rows.add(
+          "| `"
+              + property.get("name").asString()
+              + "` | "
+              + (defaultValue == null ? "(unset)" : "`" + defaultValue.asString() + "`")
+              + " | "
+              + property.get("description").asString()
+              + " |");
     }
     return rows.stream().sorted().toList();
   }
@@ -48,7 +55,9 @@ class ReadmePropertyTableTests {
     int end = readme.indexOf(END);
     assertThat(start).as("README marker " + START).isNotNegative();
     assertThat(end).as("README marker " + END).isGreaterThan(start);
-    return readme.substring(start, end).lines()
+    return readme
+        .substring(start, end)
+        .lines()
         .filter(line -> line.startsWith("| `sessionkit."))
         .sorted()
         .toList();

@@ -22,17 +22,20 @@ class RedisSessionCacheCustomizerTests {
 
   private final RedisCacheManagerBuilder builder =
       RedisCacheManager.builder(mock(RedisCacheWriter.class))
-          .cacheDefaults(RedisCacheConfiguration.defaultCacheConfig()
-              .entryTtl(Duration.ofMinutes(10)).prefixCacheNameWith("app:"));
+          .cacheDefaults(
+              RedisCacheConfiguration.defaultCacheConfig()
+                  .entryTtl(Duration.ofMinutes(10))
+                  .prefixCacheNameWith("app:"));
 
   @Test
   void sessionCacheStoresStringsAndLivesAsLongAsEachSession() {
     new RedisSessionCacheCustomizer("sessions", Clock.fixed(NOW, ZoneOffset.UTC))
         .customize(builder);
 
-    RedisCacheConfiguration configuration = builder.getCacheConfigurationFor("sessions")
-        .orElseThrow();
-    ByteBuffer serialized = configuration.getValueSerializationPair().write("2030-01-02T00:00:00Z\n{}");
+    RedisCacheConfiguration configuration =
+        builder.getCacheConfigurationFor("sessions").orElseThrow();
+    ByteBuffer serialized =
+        configuration.getValueSerializationPair().write("2030-01-02T00:00:00Z\n{}");
     assertThat(StandardCharsets.UTF_8.decode(serialized).toString())
         .isEqualTo("2030-01-02T00:00:00Z\n{}");
     assertThat(configuration.getTtlFunction().getTimeToLive("key", "2030-01-02T00:00:00Z\n{}"))
@@ -45,8 +48,8 @@ class RedisSessionCacheCustomizerTests {
     new RedisSessionCacheCustomizer("sessions", Clock.fixed(NOW, ZoneOffset.UTC))
         .customize(builder);
 
-    RedisCacheConfiguration configuration = builder.getCacheConfigurationFor("sessions")
-        .orElseThrow();
+    RedisCacheConfiguration configuration =
+        builder.getCacheConfigurationFor("sessions").orElseThrow();
     assertThat(configuration.getTtlFunction().getTimeToLive("key", "2000-01-01T00:00:00Z\n{}"))
         .isEqualTo(Duration.ofMillis(1));
   }
@@ -56,8 +59,8 @@ class RedisSessionCacheCustomizerTests {
     new RedisSessionCacheCustomizer("sessions", Clock.fixed(NOW, ZoneOffset.UTC))
         .customize(builder);
 
-    RedisCacheConfiguration configuration = builder.getCacheConfigurationFor("sessions")
-        .orElseThrow();
+    RedisCacheConfiguration configuration =
+        builder.getCacheConfigurationFor("sessions").orElseThrow();
     assertThat(configuration.getTtlFunction().getTimeToLive("key", "not a session record"))
         .isEqualTo(Duration.ofMinutes(10));
   }

@@ -29,20 +29,24 @@ class SessionCleanupTests {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(SessionkitAutoConfiguration.class))
         .withBean(SessionSettings.class, () -> SessionSettings.builder().clock(clock).build())
-        .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory,
+        .withPropertyValues(
+            "sessionkit.backend=file",
+            "sessionkit.file.path=" + directory,
             "sessionkit.cleanup.cron=* * * * * *")
-        .run(context -> {
-          SessionStore store = context.getBean(SessionStore.class);
-          Session expiring = store.newSession();
-          expiring.put("k", "v");
-          expiring.save();
-          Path file = directory.resolve(FileSessionStore.FILE_PREFIX + expiring.getSessionKey());
-          assertThat(file).exists();
+        .run(
+            context -> {
+              SessionStore store = context.getBean(SessionStore.class);
+              Session expiring = store.newSession();
+              expiring.put("k", "v");
+              expiring.save();
+              Path file =
+                  directory.resolve(FileSessionStore.FILE_PREFIX + expiring.getSessionKey());
+              assertThat(file).exists();
 
-          clock.advance(Duration.ofDays(15));
+              clock.advance(Duration.ofDays(15));
 
-          await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(file));
-        });
+              await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(file));
+            });
   }
 
   @Test
@@ -57,8 +61,8 @@ class SessionCleanupTests {
   @Test
   void aRunReturnsHowManySessionsItRemoved(@TempDir Path directory) {
     MovableClock clock = new MovableClock(Instant.parse("2030-01-01T00:00:00Z"));
-    FileSessionStore store = new FileSessionStore(directory,
-        SessionSettings.builder().clock(clock).build());
+    FileSessionStore store =
+        new FileSessionStore(directory, SessionSettings.builder().clock(clock).build());
     for (int i = 0; i < 3; i++) {
       Session session = store.newSession();
       session.put("i", i);

@@ -34,119 +34,149 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @ExtendWith(OutputCaptureExtension.class)
 class SessionkitAutoConfigurationTests {
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(SessionkitAutoConfiguration.class));
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(SessionkitAutoConfiguration.class));
 
-  private final ApplicationContextRunner withDataSource = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(SessionkitAutoConfiguration.class,
-          DataSourceAutoConfiguration.class))
-      .withPropertyValues("spring.datasource.url=" + memoryDatabase());
+  private final ApplicationContextRunner withDataSource =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  SessionkitAutoConfiguration.class, DataSourceAutoConfiguration.class))
+          .withPropertyValues("spring.datasource.url=" + memoryDatabase());
 
   // ---- auto ----------------------------------------------------------------------------------
 
   @Test
   void autoWithoutDataSourceUsesADedicatedBoundedCaffeineCache() {
-    runner.run(context -> {
-      assertThat(context).hasSingleBean(SessionStore.class);
-      CacheSessionStore store = context.getBean(CacheSessionStore.class);
-      assertThat(store.cache()).isInstanceOf(CaffeineCache.class);
-      assertThat(store.cache().getName()).isEqualTo("sessionkit");
-      com.github.benmanes.caffeine.cache.Cache<Object, Object> caffeine =
-          ((CaffeineCache) store.cache()).getNativeCache();
-      assertThat(caffeine.policy().eviction()).hasValueSatisfying(
-          eviction -> assertThat(eviction.getMaximum()).isEqualTo(100_000));
-    });
+    runner.run(
+        context -> {
+          assertThat(context).hasSingleBean(SessionStore.class);
+          CacheSessionStore store = context.getBean(CacheSessionStore.class);
+          assertThat(store.cache()).isInstanceOf(CaffeineCache.class);
+          assertThat(store.cache().getName()).isEqualTo("sessionkit");
+          com.github.benmanes.caffeine.cache.Cache<Object, Object> caffeine =
+              ((CaffeineCache) store.cache()).getNativeCache();
+          assertThat(caffeine.policy().eviction())
+              .hasValueSatisfying(eviction -> assertThat(eviction.getMaximum()).isEqualTo(100_000));
+        });
   }
 
   @Test
   void autoWithDataSourceUsesTheDatabase() {
-    withDataSource.run(context -> {
-      assertThat(context).hasSingleBean(SessionStore.class);
-      assertThat(context.getBean(SessionStore.class)).isInstanceOf(JdbcSessionStore.class);
-    });
+    withDataSource.run(
+        context -> {
+          assertThat(context).hasSingleBean(SessionStore.class);
+          assertThat(context.getBean(SessionStore.class)).isInstanceOf(JdbcSessionStore.class);
+        });
   }
 
   @Test
   void autoWithUserDataSourceBeanUsesTheDatabase() {
-    runner.withBean(DataSource.class, () -> new DriverManagerDataSource(memoryDatabase()))
-        .run(context -> assertThat(context.getBean(SessionStore.class))
-            .isInstanceOf(JdbcSessionStore.class));
+    runner
+        .withBean(DataSource.class, () -> new DriverManagerDataSource(memoryDatabase()))
+        .run(
+            context ->
+                assertThat(context.getBean(SessionStore.class))
+                    .isInstanceOf(JdbcSessionStore.class));
   }
 
   @Test
   void cacheMaximumSizeBoundsTheDedicatedCache() {
-    runner.withPropertyValues("sessionkit.cache.maximum-size=42").run(context -> {
-      CaffeineCache cache = (CaffeineCache) context.getBean(CacheSessionStore.class).cache();
-      assertThat(cache.getNativeCache().policy().eviction()).hasValueSatisfying(
-          eviction -> assertThat(eviction.getMaximum()).isEqualTo(42));
-    });
+    runner
+        .withPropertyValues("sessionkit.cache.maximum-size=42")
+        .run(
+            context -> {
+              CaffeineCache cache =
+                  (CaffeineCache) context.getBean(CacheSessionStore.class).cache();
+              assertThat(cache.getNativeCache().policy().eviction())
+                  .hasValueSatisfying(eviction -> assertThat(eviction.getMaximum()).isEqualTo(42));
+            });
   }
 
   // ---- db ------------------------------------------------------------------------------------
 
   @Test
   void dbCreatesTheTableInAnEmbeddedDatabaseAndStoresSessions() {
-    withDataSource.withPropertyValues("sessionkit.backend=db").run(context -> {
-      JdbcSessionStore store = context.getBean(JdbcSessionStore.class);
-      assertThat(store.tableName()).isEqualTo("sessionkit_session");
-      Session session = store.newSession();
-      session.put("k", "v");
-      session.save();
-      assertThat(new JdbcTemplate(context.getBean(DataSource.class))
-          .queryForObject("SELECT COUNT(*) FROM sessionkit_session", Integer.class)).isEqualTo(1);
-      assertThat(store.open(session.getSessionKey()).get("k")).isEqualTo("v");
-    });
+    withDataSource
+        .withPropertyValues("sessionkit.backend=db")
+        .run(
+            context -> {
+              JdbcSessionStore store = context.getBean(JdbcSessionStore.class);
+              assertThat(store.tableName()).isEqualTo("sessionkit_session");
+              Session session = store.newSession();
+              session.put("k", "v");
+              session.save();
+              assertThat(
+                      new JdbcTemplate(context.getBean(DataSource.class))
+                          .queryForObject("SELECT COUNT(*) FROM sessionkit_session", Integer.class))
+                  .isEqualTo(1);
+              assertThat(store.open(session.getSessionKey()).get("k")).isEqualTo("v");
+            });
   }
 
   @Test
   void dbUsesTheConfiguredTableName() {
-    withDataSource.withPropertyValues("sessionkit.backend=db",
-        "sessionkit.jdbc.table-name=web_sessions").run(context -> {
-          JdbcSessionStore store = context.getBean(JdbcSessionStore.class);
-          assertThat(store.tableName()).isEqualTo("web_sessions");
-          Session session = store.newSession();
-          session.put("k", "v");
-          session.save();
-          assertThat(new JdbcTemplate(context.getBean(DataSource.class))
-              .queryForObject("SELECT COUNT(*) FROM web_sessions", Integer.class)).isEqualTo(1);
-        });
+    withDataSource
+        .withPropertyValues("sessionkit.backend=db", "sessionkit.jdbc.table-name=web_sessions")
+        .run(
+            context -> {
+              JdbcSessionStore store = context.getBean(JdbcSessionStore.class);
+              assertThat(store.tableName()).isEqualTo("web_sessions");
+              Session session = store.newSession();
+              session.put("k", "v");
+              session.save();
+              assertThat(
+                      new JdbcTemplate(context.getBean(DataSource.class))
+                          .queryForObject("SELECT COUNT(*) FROM web_sessions", Integer.class))
+                  .isEqualTo(1);
+            });
   }
 
   @Test
   void initializeSchemaNeverLeavesTheDatabaseAlone() {
-    withDataSource.withPropertyValues("sessionkit.backend=db",
-        "sessionkit.jdbc.initialize-schema=never").run(context -> {
-          assertThat(context).hasSingleBean(JdbcSessionStore.class);
-          assertThat(tableExists(context.getBean(DataSource.class), "SESSIONKIT_SESSION"))
-              .isFalse();
-        });
+    withDataSource
+        .withPropertyValues("sessionkit.backend=db", "sessionkit.jdbc.initialize-schema=never")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(JdbcSessionStore.class);
+              assertThat(tableExists(context.getBean(DataSource.class), "SESSIONKIT_SESSION"))
+                  .isFalse();
+            });
   }
 
   @Test
   void missingTableIsReportedAtStartupWhenTheStarterDoesNotCreateIt(CapturedOutput output) {
-    withDataSource.withPropertyValues("sessionkit.backend=db",
-        "sessionkit.jdbc.initialize-schema=never")
+    withDataSource
+        .withPropertyValues("sessionkit.backend=db", "sessionkit.jdbc.initialize-schema=never")
         .run(context -> assertThat(context).hasNotFailed());
 
-    assertThat(output).contains("The session table sessionkit_session cannot be read")
+    assertThat(output)
+        .contains("The session table sessionkit_session cannot be read")
         .contains("sessionkit.jdbc.initialize-schema=always");
   }
 
   @Test
   void applicationsSchemaScriptsRunBeforeTheStoreIsCreated(CapturedOutput output) {
     new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(SessionkitAutoConfiguration.class,
-            DataSourceAutoConfiguration.class, DataSourceInitializationAutoConfiguration.class))
-        .withPropertyValues("spring.datasource.url=" + memoryDatabase(),
+        .withConfiguration(
+            AutoConfigurations.of(
+                SessionkitAutoConfiguration.class,
+                DataSourceAutoConfiguration.class,
+                DataSourceInitializationAutoConfiguration.class))
+        .withPropertyValues(
+            "spring.datasource.url=" + memoryDatabase(),
             "spring.sql.init.schema-locations=classpath:custom-session-schema.sql",
-            "sessionkit.backend=db", "sessionkit.jdbc.table-name=custom_sessions",
+            "sessionkit.backend=db",
+            "sessionkit.jdbc.table-name=custom_sessions",
             "sessionkit.jdbc.initialize-schema=never")
-        .run(context -> {
-          Session session = context.getBean(SessionStore.class).newSession();
-          session.put("k", "v");
-          session.save();
-          assertThat(session.getSessionKey()).isNotNull();
-        });
+        .run(
+            context -> {
+              Session session = context.getBean(SessionStore.class).newSession();
+              session.put("k", "v");
+              session.save();
+              assertThat(session.getSessionKey()).isNotNull();
+            });
 
     assertThat(output).doesNotContain("cannot be read");
   }
@@ -154,124 +184,153 @@ class SessionkitAutoConfigurationTests {
   @Test
   void initializeSchemaEmbeddedSkipsADatabaseThatIsNotEmbedded(@TempDir Path directory) {
     String url = "jdbc:h2:file:" + directory.resolve("sessions").toAbsolutePath();
-    runner.withBean(DataSource.class, () -> new DriverManagerDataSource(url))
-        .withPropertyValues("sessionkit.backend=db").run(context -> {
-          assertThat(context).hasSingleBean(JdbcSessionStore.class);
-          assertThat(tableExists(context.getBean(DataSource.class), "SESSIONKIT_SESSION"))
-              .isFalse();
-        });
+    runner
+        .withBean(DataSource.class, () -> new DriverManagerDataSource(url))
+        .withPropertyValues("sessionkit.backend=db")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(JdbcSessionStore.class);
+              assertThat(tableExists(context.getBean(DataSource.class), "SESSIONKIT_SESSION"))
+                  .isFalse();
+            });
   }
 
   @Test
   void initializeSchemaAlwaysCreatesTheTableInADatabaseThatIsNotEmbedded(@TempDir Path directory) {
     String url = "jdbc:h2:file:" + directory.resolve("sessions").toAbsolutePath();
-    runner.withBean(DataSource.class, () -> new DriverManagerDataSource(url))
+    runner
+        .withBean(DataSource.class, () -> new DriverManagerDataSource(url))
         .withPropertyValues("sessionkit.backend=db", "sessionkit.jdbc.initialize-schema=always")
-        .run(context -> assertThat(
-            tableExists(context.getBean(DataSource.class), "SESSIONKIT_SESSION")).isTrue());
+        .run(
+            context ->
+                assertThat(tableExists(context.getBean(DataSource.class), "SESSIONKIT_SESSION"))
+                    .isTrue());
   }
 
   // ---- file ----------------------------------------------------------------------------------
 
   @Test
   void fileUsesTheConfiguredDirectory(@TempDir Path directory) {
-    runner.withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
-        .run(context -> assertThat(context.getBean(FileSessionStore.class).directory())
-            .isEqualTo(directory));
+    runner
+        .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
+        .run(
+            context ->
+                assertThat(context.getBean(FileSessionStore.class).directory())
+                    .isEqualTo(directory));
   }
 
   @Test
   void fileDefaultsToTheJvmTemporaryDirectory() {
-    runner.withPropertyValues("sessionkit.backend=file")
-        .run(context -> assertThat(context.getBean(FileSessionStore.class).directory())
-            .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"))));
+    runner
+        .withPropertyValues("sessionkit.backend=file")
+        .run(
+            context ->
+                assertThat(context.getBean(FileSessionStore.class).directory())
+                    .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"))));
   }
 
   @Test
   void fileIsChosenEvenWhenThereIsADataSource(@TempDir Path directory) {
-    withDataSource.withPropertyValues("sessionkit.backend=FILE",
-        "sessionkit.file.path=" + directory).run(context -> assertThat(
-            context.getBean(SessionStore.class)).isInstanceOf(FileSessionStore.class));
+    withDataSource
+        .withPropertyValues("sessionkit.backend=FILE", "sessionkit.file.path=" + directory)
+        .run(
+            context ->
+                assertThat(context.getBean(SessionStore.class))
+                    .isInstanceOf(FileSessionStore.class));
   }
 
   // ---- cache ---------------------------------------------------------------------------------
 
   @Test
   void cacheIsChosenEvenWhenThereIsADataSource() {
-    withDataSource.withPropertyValues("sessionkit.backend=cache").run(context -> assertThat(
-        context.getBean(SessionStore.class)).isInstanceOf(CacheSessionStore.class));
+    withDataSource
+        .withPropertyValues("sessionkit.backend=cache")
+        .run(
+            context ->
+                assertThat(context.getBean(SessionStore.class))
+                    .isInstanceOf(CacheSessionStore.class));
   }
 
   @Test
   void cacheNameUsesThatCacheFromTheApplicationsCacheManager() {
-    runner.withBean(CacheManager.class, () -> new ConcurrentMapCacheManager("sessions", "other"))
+    runner
+        .withBean(CacheManager.class, () -> new ConcurrentMapCacheManager("sessions", "other"))
         .withPropertyValues("sessionkit.backend=cache", "sessionkit.cache.name=sessions")
-        .run(context -> {
-          CacheSessionStore store = context.getBean(CacheSessionStore.class);
-          assertThat(store.cache()).isInstanceOf(ConcurrentMapCache.class);
-          assertThat(store.cache()).isSameAs(
-              context.getBean(CacheManager.class).getCache("sessions"));
-        });
+        .run(
+            context -> {
+              CacheSessionStore store = context.getBean(CacheSessionStore.class);
+              assertThat(store.cache()).isInstanceOf(ConcurrentMapCache.class);
+              assertThat(store.cache())
+                  .isSameAs(context.getBean(CacheManager.class).getCache("sessions"));
+            });
   }
 
   // ---- the application's own beans win -------------------------------------------------------
 
   @Test
   void applicationsSessionStoreWins(@TempDir Path directory) {
-    withDataSource.withBean("mySessionStore", SessionStore.class,
-        () -> new FileSessionStore(directory)).run(context -> {
-          assertThat(context).hasSingleBean(SessionStore.class);
-          assertThat(context.getBean(SessionStore.class)).isInstanceOf(FileSessionStore.class);
-          assertThat(tableExists(context.getBean(DataSource.class), "SESSIONKIT_SESSION"))
-              .isFalse();
-        });
+    withDataSource
+        .withBean("mySessionStore", SessionStore.class, () -> new FileSessionStore(directory))
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(SessionStore.class);
+              assertThat(context.getBean(SessionStore.class)).isInstanceOf(FileSessionStore.class);
+              assertThat(tableExists(context.getBean(DataSource.class), "SESSIONKIT_SESSION"))
+                  .isFalse();
+            });
   }
 
   @Test
   void applicationsSessionSettingsWin() {
     SessionSettings mine = SessionSettings.builder().maxAge(Duration.ofMinutes(5)).build();
-    runner.withBean(SessionSettings.class, () -> mine)
+    runner
+        .withBean(SessionSettings.class, () -> mine)
         .run(context -> assertThat(context.getBean(SessionSettings.class)).isSameAs(mine));
   }
 
   @Test
   void settingsFollowTheProperties() {
-    runner.withPropertyValues("sessionkit.max-age=3600", "sessionkit.expire-at-browser-close=true")
-        .run(context -> {
-          SessionSettings settings = context.getBean(SessionSettings.class);
-          assertThat(settings.maxAge()).isEqualTo(Duration.ofHours(1));
-          assertThat(settings.expireAtBrowserClose()).isTrue();
-        });
+    runner
+        .withPropertyValues("sessionkit.max-age=3600", "sessionkit.expire-at-browser-close=true")
+        .run(
+            context -> {
+              SessionSettings settings = context.getBean(SessionSettings.class);
+              assertThat(settings.maxAge()).isEqualTo(Duration.ofHours(1));
+              assertThat(settings.expireAtBrowserClose()).isTrue();
+            });
   }
 
   @Test
   void settingsDefaultToDjangosTwoWeeks() {
-    runner.run(context -> {
-      SessionSettings settings = context.getBean(SessionSettings.class);
-      assertThat(settings.maxAge()).isEqualTo(Duration.ofSeconds(1_209_600));
-      assertThat(settings.expireAtBrowserClose()).isFalse();
-    });
+    runner.run(
+        context -> {
+          SessionSettings settings = context.getBean(SessionSettings.class);
+          assertThat(settings.maxAge()).isEqualTo(Duration.ofSeconds(1_209_600));
+          assertThat(settings.expireAtBrowserClose()).isFalse();
+        });
   }
 
   @Test
   void applicationsCodecBeanIsUsed() {
-    SessionCodec codec = new SessionCodec() {
-      @Override
-      public String encode(Map<String, ?> data) {
-        return "{}";
-      }
+    SessionCodec codec =
+        new SessionCodec() {
+          @Override
+          public String encode(Map<String, ?> data) {
+            return "{}";
+          }
 
-      @Override
-      public Map<String, Object> decode(String text) {
-        return new java.util.LinkedHashMap<>();
-      }
+          @Override
+          public Map<String, Object> decode(String text) {
+            return new java.util.LinkedHashMap<>();
+          }
 
-      @Override
-      public <T> T convert(Object value, Class<T> type) {
-        return type.cast(value);
-      }
-    };
-    runner.withBean(SessionCodec.class, () -> codec)
+          @Override
+          public <T> T convert(Object value, Class<T> type) {
+            return type.cast(value);
+          }
+        };
+    runner
+        .withBean(SessionCodec.class, () -> codec)
         .run(context -> assertThat(context.getBean(SessionSettings.class).codec()).isSameAs(codec));
   }
 
@@ -279,59 +338,70 @@ class SessionkitAutoConfigurationTests {
 
   @Test
   void startupLogNamesTheBackendAndWhereButNoSecret(CapturedOutput output) {
-    withDataSource.withPropertyValues("spring.datasource.password=", "sessionkit.backend=db")
+    withDataSource
+        .withPropertyValues("spring.datasource.password=", "sessionkit.backend=db")
         .run(context -> assertThat(context).hasNotFailed());
 
-    assertThat(output).contains(
-        "Sessions are kept by the db backend: JdbcSessionStore[table sessionkit_session]");
+    assertThat(output)
+        .contains(
+            "Sessions are kept by the db backend: JdbcSessionStore[table sessionkit_session]");
     assertThat(output).doesNotContain("jdbc:h2:mem:");
   }
 
   @Test
   void startupLogNamesTheFileDirectory(@TempDir Path directory, CapturedOutput output) {
-    runner.withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
+    runner
+        .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
         .run(context -> assertThat(context).hasNotFailed());
 
-    assertThat(output).contains(
-        "Sessions are kept by the file backend: FileSessionStore[" + directory + "]");
+    assertThat(output)
+        .contains("Sessions are kept by the file backend: FileSessionStore[" + directory + "]");
   }
 
   // ---- cleanup -------------------------------------------------------------------------------
 
   @Test
   void cleanupIsScheduledForTheDatabase() {
-    withDataSource.withPropertyValues("sessionkit.backend=db")
+    withDataSource
+        .withPropertyValues("sessionkit.backend=db")
         .run(context -> assertThat(context.getBean(SessionCleanup.class).isScheduled()).isTrue());
   }
 
   @Test
   void cleanupIsScheduledForFiles(@TempDir Path directory) {
-    runner.withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
+    runner
+        .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
         .run(context -> assertThat(context.getBean(SessionCleanup.class).isScheduled()).isTrue());
   }
 
   @Test
   void cleanupIsNotScheduledForACache() {
-    runner.withPropertyValues("sessionkit.backend=cache")
+    runner
+        .withPropertyValues("sessionkit.backend=cache")
         .run(context -> assertThat(context.getBean(SessionCleanup.class).isScheduled()).isFalse());
   }
 
   @Test
   void cleanupCanBeSwitchedOff(@TempDir Path directory) {
-    runner.withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory,
-        "sessionkit.cleanup.enabled=false")
+    runner
+        .withPropertyValues(
+            "sessionkit.backend=file",
+            "sessionkit.file.path=" + directory,
+            "sessionkit.cleanup.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(SessionCleanup.class));
   }
 
   @Test
   void cleanupStopsWithTheContext(@TempDir Path directory) {
-    runner.withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
-        .run(context -> {
-          SessionCleanup cleanup = context.getBean(SessionCleanup.class);
-          context.close();
-          assertThat(cleanup.isRunning()).isFalse();
-          assertThat(cleanup.isScheduled()).isFalse();
-        });
+    runner
+        .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
+        .run(
+            context -> {
+              SessionCleanup cleanup = context.getBean(SessionCleanup.class);
+              context.close();
+              assertThat(cleanup.isRunning()).isFalse();
+              assertThat(cleanup.isScheduled()).isFalse();
+            });
   }
 
   // ---- Redis ---------------------------------------------------------------------------------
@@ -339,7 +409,8 @@ class SessionkitAutoConfigurationTests {
   @Test
   void redisCacheCustomizerOnlyWhenACacheIsNamed() {
     runner.run(context -> assertThat(context).doesNotHaveBean(RedisSessionCacheCustomizer.class));
-    runner.withBean(CacheManager.class, () -> new ConcurrentMapCacheManager("sessions"))
+    runner
+        .withBean(CacheManager.class, () -> new ConcurrentMapCacheManager("sessions"))
         .withPropertyValues("sessionkit.cache.name=sessions")
         .run(context -> assertThat(context).hasSingleBean(RedisSessionCacheCustomizer.class));
   }
@@ -351,9 +422,12 @@ class SessionkitAutoConfigurationTests {
   }
 
   private static boolean tableExists(DataSource dataSource, String table) {
-    Integer count = new JdbcTemplate(dataSource).queryForObject(
-        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = ?", Integer.class,
-        table);
+    Integer count =
+        new JdbcTemplate(dataSource)
+            .queryForObject(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = ?",
+                Integer.class,
+                table);
     return count != null && count > 0;
   }
 }

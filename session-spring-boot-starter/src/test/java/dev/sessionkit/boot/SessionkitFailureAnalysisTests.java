@@ -25,29 +25,38 @@ import org.springframework.util.ClassUtils;
  */
 class SessionkitFailureAnalysisTests {
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(SessionkitAutoConfiguration.class));
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(SessionkitAutoConfiguration.class));
 
   @Test
   void missingFileDirectoryIsReportedWithCoresMessage(@TempDir Path directory) {
     Path missing = directory.resolve("missing");
 
-    FailureAnalysis analysis = analysisOf(runner.withPropertyValues(
-        "sessionkit.backend=file", "sessionkit.file.path=" + missing));
+    FailureAnalysis analysis =
+        analysisOf(
+            runner.withPropertyValues(
+                "sessionkit.backend=file", "sessionkit.file.path=" + missing));
 
-    assertThat(analysis.getDescription()).isEqualTo("The session storage path '" + missing
-        + "' doesn't exist. Please set your sessionkit.file.path property to an existing"
-        + " directory in which sessions can be stored.");
-    assertThat(analysis.getAction()).startsWith("Set sessionkit.file.path to an existing"
-        + " directory that this application can write to");
+    assertThat(analysis.getDescription())
+        .isEqualTo(
+            "The session storage path '"
+                + missing
+                + "' doesn't exist. Please set your sessionkit.file.path property to an existing"
+                + " directory in which sessions can be stored.");
+    assertThat(analysis.getAction())
+        .startsWith(
+            "Set sessionkit.file.path to an existing"
+                + " directory that this application can write to");
   }
 
   @Test
   void fileInsteadOfDirectoryIsReported(@TempDir Path directory) throws Exception {
     Path file = Files.createFile(directory.resolve("not-a-directory"));
 
-    FailureAnalysis analysis = analysisOf(runner.withPropertyValues(
-        "sessionkit.backend=file", "sessionkit.file.path=" + file));
+    FailureAnalysis analysis =
+        analysisOf(
+            runner.withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + file));
 
     assertThat(analysis.getDescription()).contains("'" + file + "' doesn't exist");
     assertThat(analysis.getAction()).contains("sessionkit.file.path");
@@ -58,12 +67,15 @@ class SessionkitFailureAnalysisTests {
     // /proc exists on every Linux machine and no one, not even root, can create files in it.
     Path unwritable = Path.of("/proc");
 
-    FailureAnalysis analysis = analysisOf(runner.withPropertyValues(
-        "sessionkit.backend=file", "sessionkit.file.path=" + unwritable));
+    FailureAnalysis analysis =
+        analysisOf(
+            runner.withPropertyValues(
+                "sessionkit.backend=file", "sessionkit.file.path=" + unwritable));
 
-    assertThat(analysis.getDescription()).startsWith(
-        "The session storage path '/proc' is not writable. Please set your sessionkit.file.path"
-            + " property");
+    assertThat(analysis.getDescription())
+        .startsWith(
+            "The session storage path '/proc' is not writable. Please set your sessionkit.file.path"
+                + " property");
     assertThat(analysis.getAction()).contains("sessionkit.file.path");
   }
 
@@ -73,16 +85,20 @@ class SessionkitFailureAnalysisTests {
 
     assertThat(analysis.getDescription())
         .isEqualTo("sessionkit.backend is 'db', but the application has no DataSource.");
-    assertThat(analysis.getAction()).isEqualTo("Configure a DataSource (add"
-        + " spring-boot-starter-jdbc and a JDBC driver, and set spring.datasource.url), or set"
-        + " sessionkit.backend to 'file' or 'cache'.");
+    assertThat(analysis.getAction())
+        .isEqualTo(
+            "Configure a DataSource (add"
+                + " spring-boot-starter-jdbc and a JDBC driver, and set spring.datasource.url), or set"
+                + " sessionkit.backend to 'file' or 'cache'.");
   }
 
   @Test
   void dbWithoutSpringJdbcIsReported() {
-    FailureAnalysis analysis = analysisOf(runner
-        .withClassLoader(new FilteredClassLoader(JdbcTemplate.class))
-        .withPropertyValues("sessionkit.backend=db"));
+    FailureAnalysis analysis =
+        analysisOf(
+            runner
+                .withClassLoader(new FilteredClassLoader(JdbcTemplate.class))
+                .withPropertyValues("sessionkit.backend=db"));
 
     assertThat(analysis.getDescription())
         .isEqualTo("sessionkit.backend is 'db', but the application has no DataSource.");
@@ -91,68 +107,92 @@ class SessionkitFailureAnalysisTests {
 
   @Test
   void dedicatedCacheWithoutCaffeineIsReported() {
-    FailureAnalysis analysis = analysisOf(runner
-        .withClassLoader(new FilteredClassLoader("com.github.benmanes.caffeine"))
-        .withPropertyValues("sessionkit.backend=cache"));
+    FailureAnalysis analysis =
+        analysisOf(
+            runner
+                .withClassLoader(new FilteredClassLoader("com.github.benmanes.caffeine"))
+                .withPropertyValues("sessionkit.backend=cache"));
 
-    assertThat(analysis.getDescription()).contains("dedicated Caffeine cache")
+    assertThat(analysis.getDescription())
+        .contains("dedicated Caffeine cache")
         .contains("not on the classpath");
-    assertThat(analysis.getAction()).contains("sessionkit.cache.name")
+    assertThat(analysis.getAction())
+        .contains("sessionkit.cache.name")
         .contains("sessionkit.backend");
   }
 
   @Test
   void unknownCacheNameIsReported() {
-    FailureAnalysis analysis = analysisOf(runner
-        .withBean(CacheManager.class, () -> fixedCacheManager("products", "prices"))
-        .withPropertyValues("sessionkit.backend=cache", "sessionkit.cache.name=sessions"));
+    FailureAnalysis analysis =
+        analysisOf(
+            runner
+                .withBean(CacheManager.class, () -> fixedCacheManager("products", "prices"))
+                .withPropertyValues("sessionkit.backend=cache", "sessionkit.cache.name=sessions"));
 
-    assertThat(analysis.getDescription()).isEqualTo("sessionkit.cache.name is 'sessions', but"
-        + " the CacheManager (ConcurrentMapCacheManager) has no cache of that name. Its caches:"
-        + " [products, prices].");
-    assertThat(analysis.getAction()).startsWith("Set sessionkit.cache.name to one of the"
-        + " CacheManager's caches, or add 'sessions' to spring.cache.cache-names");
+    assertThat(analysis.getDescription())
+        .isEqualTo(
+            "sessionkit.cache.name is 'sessions', but"
+                + " the CacheManager (ConcurrentMapCacheManager) has no cache of that name. Its caches:"
+                + " [products, prices].");
+    assertThat(analysis.getAction())
+        .startsWith(
+            "Set sessionkit.cache.name to one of the"
+                + " CacheManager's caches, or add 'sessions' to spring.cache.cache-names");
   }
 
   @Test
   void cacheNameWithoutCacheManagerIsReported() {
-    FailureAnalysis analysis = analysisOf(runner.withPropertyValues(
-        "sessionkit.backend=cache", "sessionkit.cache.name=sessions"));
+    FailureAnalysis analysis =
+        analysisOf(
+            runner.withPropertyValues(
+                "sessionkit.backend=cache", "sessionkit.cache.name=sessions"));
 
-    assertThat(analysis.getDescription()).isEqualTo(
-        "sessionkit.cache.name is 'sessions', but the application has no CacheManager.");
-    assertThat(analysis.getAction()).startsWith("Enable caching (@EnableCaching, and"
-        + " spring.cache.type, for example redis)");
+    assertThat(analysis.getDescription())
+        .isEqualTo("sessionkit.cache.name is 'sessions', but the application has no CacheManager.");
+    assertThat(analysis.getAction())
+        .startsWith(
+            "Enable caching (@EnableCaching, and" + " spring.cache.type, for example redis)");
   }
 
   @Test
   void autoBackendWithCacheNameButNoCacheManagerIsReported() {
-    FailureAnalysis analysis = analysisOf(runner.withPropertyValues(
-        "sessionkit.cache.name=sessions"));
+    FailureAnalysis analysis =
+        analysisOf(runner.withPropertyValues("sessionkit.cache.name=sessions"));
 
     assertThat(analysis.getDescription()).contains("has no CacheManager");
   }
 
   @Test
   void invalidTableNameIsReported() {
-    FailureAnalysis analysis = analysisOf(runner
-        .withBean(javax.sql.DataSource.class, () -> new org.springframework.jdbc.datasource
-            .DriverManagerDataSource("jdbc:h2:mem:invalid-table;DB_CLOSE_DELAY=-1"))
-        .withPropertyValues("sessionkit.backend=db", "sessionkit.jdbc.table-name=sessions; DROP"));
+    FailureAnalysis analysis =
+        analysisOf(
+            runner
+                .withBean(
+                    javax.sql.DataSource.class,
+                    () ->
+                        new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                            "jdbc:h2:mem:invalid-table;DB_CLOSE_DELAY=-1"))
+                .withPropertyValues(
+                    "sessionkit.backend=db", "sessionkit.jdbc.table-name=sessions; DROP"));
 
-    assertThat(analysis.getDescription()).isEqualTo(
-        "sessionkit.jdbc.table-name 'sessions; DROP' is not a plain SQL identifier.");
+    assertThat(analysis.getDescription())
+        .isEqualTo("sessionkit.jdbc.table-name 'sessions; DROP' is not a plain SQL identifier.");
     assertThat(analysis.getAction()).contains("sessionkit.jdbc.table-name");
   }
 
   @Test
   void invalidCleanupCronIsReported(@TempDir Path directory) {
-    FailureAnalysis analysis = analysisOf(runner.withPropertyValues("sessionkit.backend=file",
-        "sessionkit.file.path=" + directory, "sessionkit.cleanup.cron=every hour"));
+    FailureAnalysis analysis =
+        analysisOf(
+            runner.withPropertyValues(
+                "sessionkit.backend=file",
+                "sessionkit.file.path=" + directory,
+                "sessionkit.cleanup.cron=every hour"));
 
     assertThat(analysis.getDescription())
         .startsWith("sessionkit.cleanup.cron 'every hour' is not a valid cron expression");
-    assertThat(analysis.getAction()).contains("sessionkit.cleanup.cron")
+    assertThat(analysis.getAction())
+        .contains("sessionkit.cleanup.cron")
         .contains("sessionkit.cleanup.enabled=false");
   }
 
@@ -166,35 +206,40 @@ class SessionkitFailureAnalysisTests {
 
   @Test
   void unknownBackendStopsTheContextNamingTheProperty() {
-    runner.withPropertyValues("sessionkit.backend=redis").run(context -> {
-      assertThat(context).hasFailed();
-      assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("redis");
-      assertThat(context.getStartupFailure()).hasMessageContaining("sessionkit");
-    });
+    runner
+        .withPropertyValues("sessionkit.backend=redis")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("redis");
+              assertThat(context.getStartupFailure()).hasMessageContaining("sessionkit");
+            });
   }
 
   @Test
   void everyAnalyzerIsRegistered() {
-    assertThat(sessionkitAnalyzers()).extracting(analyzer -> analyzer.getClass().getSimpleName())
-        .containsExactlyInAnyOrder("ImproperlyConfiguredFailureAnalyzer",
-            "SessionkitFailureAnalyzer");
+    assertThat(sessionkitAnalyzers())
+        .extracting(analyzer -> analyzer.getClass().getSimpleName())
+        .containsExactlyInAnyOrder(
+            "ImproperlyConfiguredFailureAnalyzer", "SessionkitFailureAnalyzer");
   }
 
   /** Runs the context, expects it to fail, and returns what sessionkit's analyzers say. */
   static FailureAnalysis analysisOf(ApplicationContextRunner runner) {
     FailureAnalysis[] result = new FailureAnalysis[1];
-    runner.run(context -> {
-      assertThat(context).hasFailed();
-      Throwable failure = context.getStartupFailure();
-      for (FailureAnalyzer analyzer : sessionkitAnalyzers()) {
-        FailureAnalysis analysis = analyzer.analyze(failure);
-        if (analysis != null) {
-          result[0] = analysis;
-          return;
-        }
-      }
-      throw new AssertionError("No sessionkit failure analyzer explains " + failure, failure);
-    });
+    runner.run(
+        context -> {
+          assertThat(context).hasFailed();
+          Throwable failure = context.getStartupFailure();
+          for (FailureAnalyzer analyzer : sessionkitAnalyzers()) {
+            FailureAnalysis analysis = analyzer.analyze(failure);
+            if (analysis != null) {
+              result[0] = analysis;
+              return;
+            }
+          }
+          throw new AssertionError("No sessionkit failure analyzer explains " + failure, failure);
+        });
     return result[0];
   }
 
@@ -203,8 +248,10 @@ class SessionkitFailureAnalysisTests {
     ClassLoader classLoader = SessionkitFailureAnalysisTests.class.getClassLoader();
     return SpringFactoriesLoader.loadFactoryNames(FailureAnalyzer.class, classLoader).stream()
         .filter(name -> name.startsWith("dev.sessionkit."))
-        .map(name -> (FailureAnalyzer) BeanUtils.instantiateClass(
-            ClassUtils.resolveClassName(name, classLoader)))
+        .map(
+            name ->
+                (FailureAnalyzer)
+                    BeanUtils.instantiateClass(ClassUtils.resolveClassName(name, classLoader)))
         .toList();
   }
 

@@ -23,92 +23,113 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** The servlet side appears in servlet web applications only, and backs off for user beans. */
 class SessionkitWebAutoConfigurationTests {
 
-  private final WebApplicationContextRunner web = new WebApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(SessionkitAutoConfiguration.class,
-          SessionkitWebAutoConfiguration.class));
+  private final WebApplicationContextRunner web =
+      new WebApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  SessionkitAutoConfiguration.class, SessionkitWebAutoConfiguration.class));
 
   @Test
   void servletApplicationGetsTheFilterBeforeSpringSecurity() {
-    web.run(context -> {
-      FilterRegistrationBean<?> registration = context.getBean("sessionkitFilter",
-          FilterRegistrationBean.class);
-      assertThat(registration.getFilter()).isInstanceOf(SessionFilter.class);
-      assertThat(registration.getOrder()).isEqualTo(SessionFilter.DEFAULT_ORDER);
-      // Spring Security's filter chain is registered at SecurityProperties.DEFAULT_FILTER_ORDER.
-      int springSecurityDefaultFilterOrder = -100;
-      assertThat(registration.getOrder()).isLessThan(springSecurityDefaultFilterOrder);
-      assertThat(registration.getFilterName()).isEqualTo("sessionkitFilter");
-    });
-  }
-
-  @Test
-  void servletApplicationGetsASessionBeanThatFailsClearlyOutsideARequest() {
-    web.run(context -> {
-      Session session = context.getBean(Session.class);
-      assertThat(session.toString()).isEqualTo("Session proxy for the current request");
-      assertThatIllegalStateException().isThrownBy(() -> session.get("k"))
-          .withMessageStartingWith("No current request: a sessionkit Session bean can only be"
-              + " used by a thread that is handling an HTTP request.");
-    });
-  }
-
-  @Test
-  void springMvcGetsTheSessionArgumentResolver() {
-    web.run(context -> {
-      List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
-      context.getBeansOfType(WebMvcConfigurer.class).values()
-          .forEach(configurer -> configurer.addArgumentResolvers(resolvers));
-      assertThat(resolvers).hasExactlyElementsOfTypes(SessionArgumentResolver.class);
-    });
-  }
-
-  @Test
-  void cookieFollowsTheProperties() {
-    web.withPropertyValues("sessionkit.cookie.name=sid", "sessionkit.cookie.domain=example.org",
-        "sessionkit.cookie.path=/shop", "sessionkit.cookie.secure=true",
-        "sessionkit.cookie.http-only=false", "sessionkit.cookie.same-site=None").run(context -> {
-          SessionCookie cookie = context.getBean(SessionCookie.class);
-          assertThat(cookie.name()).isEqualTo("sid");
-          assertThat(cookie.domain()).isEqualTo("example.org");
-          assertThat(cookie.path()).isEqualTo("/shop");
-          assertThat(cookie.secure()).isTrue();
-          assertThat(cookie.httpOnly()).isFalse();
-          assertThat(cookie.sameSite()).isEqualTo("None");
+    web.run(
+        context -> {
+          FilterRegistrationBean<?> registration =
+              context.getBean("sessionkitFilter", FilterRegistrationBean.class);
+          assertThat(registration.getFilter()).isInstanceOf(SessionFilter.class);
+          assertThat(registration.getOrder()).isEqualTo(SessionFilter.DEFAULT_ORDER);
+          // Spring Security's filter chain is registered at
+          // SecurityProperties.DEFAULT_FILTER_ORDER.
+          int springSecurityDefaultFilterOrder = -100;
+          assertThat(registration.getOrder()).isLessThan(springSecurityDefaultFilterOrder);
+          assertThat(registration.getFilterName()).isEqualTo("sessionkitFilter");
         });
   }
 
   @Test
+  void servletApplicationGetsASessionBeanThatFailsClearlyOutsideARequest() {
+    web.run(
+        context -> {
+          Session session = context.getBean(Session.class);
+          assertThat(session.toString()).isEqualTo("Session proxy for the current request");
+          assertThatIllegalStateException()
+              .isThrownBy(() -> session.get("k"))
+              .withMessageStartingWith(
+                  "No current request: a sessionkit Session bean can only be"
+                      + " used by a thread that is handling an HTTP request.");
+        });
+  }
+
+  @Test
+  void springMvcGetsTheSessionArgumentResolver() {
+    web.run(
+        context -> {
+          List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
+          context
+              .getBeansOfType(WebMvcConfigurer.class)
+              .values()
+              .forEach(configurer -> configurer.addArgumentResolvers(resolvers));
+          assertThat(resolvers).hasExactlyElementsOfTypes(SessionArgumentResolver.class);
+        });
+  }
+
+  @Test
+  void cookieFollowsTheProperties() {
+    web.withPropertyValues(
+            "sessionkit.cookie.name=sid",
+            "sessionkit.cookie.domain=example.org",
+            "sessionkit.cookie.path=/shop",
+            "sessionkit.cookie.secure=true",
+            "sessionkit.cookie.http-only=false",
+            "sessionkit.cookie.same-site=None")
+        .run(
+            context -> {
+              SessionCookie cookie = context.getBean(SessionCookie.class);
+              assertThat(cookie.name()).isEqualTo("sid");
+              assertThat(cookie.domain()).isEqualTo("example.org");
+              assertThat(cookie.path()).isEqualTo("/shop");
+              assertThat(cookie.secure()).isTrue();
+              assertThat(cookie.httpOnly()).isFalse();
+              assertThat(cookie.sameSite()).isEqualTo("None");
+            });
+  }
+
+  @Test
   void cookieDefaultsAreDjangos() {
-    web.run(context -> {
-      SessionCookie cookie = context.getBean(SessionCookie.class);
-      assertThat(cookie.name()).isEqualTo("sessionid");
-      assertThat(cookie.domain()).isNull();
-      assertThat(cookie.path()).isEqualTo("/");
-      assertThat(cookie.secure()).isFalse();
-      assertThat(cookie.httpOnly()).isTrue();
-      assertThat(cookie.sameSite()).isEqualTo("Lax");
-    });
+    web.run(
+        context -> {
+          SessionCookie cookie = context.getBean(SessionCookie.class);
+          assertThat(cookie.name()).isEqualTo("sessionid");
+          assertThat(cookie.domain()).isNull();
+          assertThat(cookie.path()).isEqualTo("/");
+          assertThat(cookie.secure()).isFalse();
+          assertThat(cookie.httpOnly()).isTrue();
+          assertThat(cookie.sameSite()).isEqualTo("Lax");
+        });
   }
 
   @Test
   void nonWebApplicationGetsAStoreButNoFilterAndNoSessionBean() {
     new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(SessionkitAutoConfiguration.class,
-            SessionkitWebAutoConfiguration.class))
-        .run(context -> {
-          assertThat(context).hasSingleBean(SessionStore.class);
-          assertThat(context).doesNotHaveBean(FilterRegistrationBean.class);
-          assertThat(context).doesNotHaveBean(Session.class);
-          assertThat(context).doesNotHaveBean(SessionCookie.class);
-        });
+        .withConfiguration(
+            AutoConfigurations.of(
+                SessionkitAutoConfiguration.class, SessionkitWebAutoConfiguration.class))
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(SessionStore.class);
+              assertThat(context).doesNotHaveBean(FilterRegistrationBean.class);
+              assertThat(context).doesNotHaveBean(Session.class);
+              assertThat(context).doesNotHaveBean(SessionCookie.class);
+            });
   }
 
   @Test
   void applicationsFilterRegistrationWins() {
-    web.withUserConfiguration(MyFilterConfiguration.class).run(context -> {
-      assertThat(context).doesNotHaveBean("sessionkitFilter");
-      assertThat(context).hasBean("myFilter");
-    });
+    web.withUserConfiguration(MyFilterConfiguration.class)
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean("sessionkitFilter");
+              assertThat(context).hasBean("myFilter");
+            });
   }
 
   @Test

@@ -14,20 +14,20 @@ import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A response that calls a hook once, just before it could be committed, with the status it will
- * be committed with.
+ * A response that calls a hook once, just before it could be committed, with the status it will be
+ * committed with.
  *
  * <p>Design. The session cookie is a header, so it must be added before the container sends the
  * headers. Hooking {@code flushBuffer}, {@code sendRedirect} and {@code sendError} is not enough:
  * the container also commits on its own once the declared {@code Content-Length} has been written
  * (Spring MVC declares it through {@code setHeader}/{@code addHeader}, not {@code
  * setContentLength}) and once a full buffer has been written; and a stream's {@code flush()}
- * commits too. This wrapper therefore tracks the content length from every header setter and
- * counts the bytes written through its stream and writer (characters counted as the bytes they
- * encode to), and calls the hook <em>before</em> passing on the call that would commit, as Spring
- * Session's {@code OnCommittedResponseWrapper} does. The hook runs at most once; if it throws, the
- * call that triggered it is not passed on. The filter calls {@link #beforeCommit()} itself when
- * the chain returns, for responses that nothing committed early.
+ * commits too. This wrapper therefore tracks the content length from every header setter and counts
+ * the bytes written through its stream and writer (characters counted as the bytes they encode to),
+ * and calls the hook <em>before</em> passing on the call that would commit, as Spring Session's
+ * {@code OnCommittedResponseWrapper} does. The hook runs at most once; if it throws, the call that
+ * triggered it is not passed on. The filter calls {@link #beforeCommit()} itself when the chain
+ * returns, for responses that nothing committed early.
  *
  * <p>Not thread-safe, like the response it wraps.
  */
@@ -43,8 +43,7 @@ final class BeforeCommitResponseWrapper extends HttpServletResponseWrapper {
   private @Nullable PrintWriter writer;
 
   /**
-   * @param hook called once before the response is committed, with the status it is committed
-   *     with
+   * @param hook called once before the response is committed, with the status it is committed with
    */
   BeforeCommitResponseWrapper(HttpServletResponse response, IntConsumer hook) {
     super(response);
@@ -206,7 +205,8 @@ final class BeforeCommitResponseWrapper extends HttpServletResponseWrapper {
     }
     written += bytes;
     int bufferSize = getBufferSize();
-    if ((contentLength > 0 && written >= contentLength) || (bufferSize > 0 && written >= bufferSize)) {
+    if ((contentLength > 0 && written >= contentLength)
+        || (bufferSize > 0 && written >= bufferSize)) {
       beforeCommit();
     }
   }
@@ -262,8 +262,8 @@ final class BeforeCommitResponseWrapper extends HttpServletResponseWrapper {
   }
 
   /**
-   * The response's writer, counting characters as the bytes they encode to: exactly for UTF-8,
-   * at the charset's maximum bytes per character otherwise (early rather than late).
+   * The response's writer, counting characters as the bytes they encode to: exactly for UTF-8, at
+   * the charset's maximum bytes per character otherwise (early rather than late).
    */
   private final class CountingWriter extends Writer {
 
@@ -274,8 +274,8 @@ final class BeforeCommitResponseWrapper extends HttpServletResponseWrapper {
     CountingWriter(PrintWriter delegate, Charset charset) {
       this.delegate = delegate;
       this.utf8 = StandardCharsets.UTF_8.equals(charset);
-      this.maxBytesPerChar = charset.canEncode()
-          ? (int) Math.ceil(charset.newEncoder().maxBytesPerChar()) : 4;
+      this.maxBytesPerChar =
+          charset.canEncode() ? (int) Math.ceil(charset.newEncoder().maxBytesPerChar()) : 4;
     }
 
     @Override

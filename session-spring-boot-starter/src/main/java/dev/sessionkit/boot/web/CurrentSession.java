@@ -27,44 +27,51 @@ import org.springframework.web.context.request.RequestContextHolder;
  */
 public final class CurrentSession {
 
-  private static final Session PROXY = (Session) Proxy.newProxyInstance(
-      Session.class.getClassLoader(), new Class<?>[] {Session.class}, new CurrentSessionHandler());
+  private static final Session PROXY =
+      (Session)
+          Proxy.newProxyInstance(
+              Session.class.getClassLoader(),
+              new Class<?>[] {Session.class},
+              new CurrentSessionHandler());
 
   private CurrentSession() {}
 
   /** The session that {@link SessionFilter} bound to {@code request}, or null if it did not run. */
   public static @Nullable Session of(ServletRequest request) {
     return request.getAttribute(SessionFilter.SESSION_ATTRIBUTE) instanceof Session session
-        ? session : null;
+        ? session
+        : null;
   }
 
   /**
    * The session of the request this thread is handling.
    *
-   * @throws IllegalStateException when the thread handles no request, or the session filter did
-   *     not run for it
+   * @throws IllegalStateException when the thread handles no request, or the session filter did not
+   *     run for it
    */
   public static Session get() {
     RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
     if (attributes == null) {
-      throw new IllegalStateException("No current request: a sessionkit Session bean can only be"
-          + " used by a thread that is handling an HTTP request. Outside a request (scheduled"
-          + " jobs, other threads), open a session from the SessionStore bean instead.");
+      throw new IllegalStateException(
+          "No current request: a sessionkit Session bean can only be"
+              + " used by a thread that is handling an HTTP request. Outside a request (scheduled"
+              + " jobs, other threads), open a session from the SessionStore bean instead.");
     }
-    Object session = attributes.getAttribute(SessionFilter.SESSION_ATTRIBUTE,
-        RequestAttributes.SCOPE_REQUEST);
+    Object session =
+        attributes.getAttribute(SessionFilter.SESSION_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
     if (!(session instanceof Session current)) {
-      throw new IllegalStateException("The current request has no sessionkit Session: the"
-          + " SessionFilter did not run for it (check that its FilterRegistrationBean maps this"
-          + " URL and dispatcher type).");
+      throw new IllegalStateException(
+          "The current request has no sessionkit Session: the"
+              + " SessionFilter did not run for it (check that its FilterRegistrationBean maps this"
+              + " URL and dispatcher type).");
     }
     return current;
   }
 
   /**
    * A {@link Session} that forwards every call to the current request's session ({@link #get()}),
-   * so a singleton can hold it: a request-scoped proxy. {@code toString}, {@code equals} and
-   * {@code hashCode} concern the proxy itself and work outside a request.
+   * so a singleton can hold it: a request-scoped proxy. {@code toString}, {@code equals} and {@code
+   * hashCode} concern the proxy itself and work outside a request.
    */
   public static Session proxy() {
     return PROXY;

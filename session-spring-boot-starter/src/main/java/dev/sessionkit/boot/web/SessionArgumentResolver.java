@@ -28,16 +28,22 @@ public final class SessionArgumentResolver implements HandlerMethodArgumentResol
    * @throws IllegalStateException when {@link SessionFilter} did not run for the request
    */
   @Override
-  public Session resolveArgument(MethodParameter parameter,
-      @Nullable ModelAndViewContainer mavContainer, NativeWebRequest webRequest,
+  public Session resolveArgument(
+      MethodParameter parameter,
+      @Nullable ModelAndViewContainer mavContainer,
+      NativeWebRequest webRequest,
       @Nullable WebDataBinderFactory binderFactory) {
     HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
     Session session = request == null ? null : CurrentSession.of(request);
     if (session == null) {
-      throw new IllegalStateException("Parameter '" + parameter.getParameterName() + "' of "
-          + parameter.getExecutable().toGenericString() + " asks for the sessionkit Session, but"
-          + " the SessionFilter did not run for this request (check that its"
-          + " FilterRegistrationBean maps this URL and dispatcher type).");
+      throw new IllegalStateException(
+          "Parameter '"
+              + parameter.getParameterName()
+              + "' of "
+              + parameter.getExecutable().toGenericString()
+              + " asks for the sessionkit Session, but"
+              + " the SessionFilter did not run for this request (check that its"
+              + " FilterRegistrationBean maps this URL and dispatcher type).");
     }
     return session;
   }

@@ -27,8 +27,13 @@ public final class SessionCookie {
   private final boolean httpOnly;
   private final @Nullable String sameSite;
 
-  private SessionCookie(String name, @Nullable String domain, String path, boolean secure,
-      boolean httpOnly, @Nullable String sameSite) {
+  private SessionCookie(
+      String name,
+      @Nullable String domain,
+      String path,
+      boolean secure,
+      boolean httpOnly,
+      @Nullable String sameSite) {
     if (name.isEmpty()) {
       throw new IllegalArgumentException("The session cookie needs a name");
     }
@@ -40,7 +45,9 @@ public final class SessionCookie {
     this.sameSite = sameSite == null || sameSite.isBlank() ? null : sameSite;
   }
 
-  /** A cookie called {@code name}: path {@code /}, host-only, not secure, HttpOnly, SameSite Lax. */
+  /**
+   * A cookie called {@code name}: path {@code /}, host-only, not secure, HttpOnly, SameSite Lax.
+   */
   public static SessionCookie named(String name) {
     return new SessionCookie(Objects.requireNonNull(name, "name"), null, "/", false, true, "Lax");
   }
@@ -52,8 +59,8 @@ public final class SessionCookie {
 
   /** This cookie with the {@code Path} attribute {@code path}. */
   public SessionCookie withPath(String path) {
-    return new SessionCookie(name, domain, Objects.requireNonNull(path, "path"), secure, httpOnly,
-        sameSite);
+    return new SessionCookie(
+        name, domain, Objects.requireNonNull(path, "path"), secure, httpOnly, sameSite);
   }
 
   /** This cookie, sent over HTTPS only when {@code secure}. */
@@ -172,8 +179,14 @@ public final class SessionCookie {
 
   @Override
   public String toString() {
-    return "SessionCookie[" + name + ", path " + path + (domain == null ? "" : ", domain " + domain)
-        + (secure ? ", Secure" : "") + (httpOnly ? ", HttpOnly" : "")
-        + (sameSite == null ? "" : ", SameSite " + sameSite) + "]";
+    return "SessionCookie["
+        + name
+        + ", path "
+        + path
+        + (domain == null ? "" : ", domain " + domain)
+        + (secure ? ", Secure" : "")
+        + (httpOnly ? ", HttpOnly" : "")
+        + (sameSite == null ? "" : ", SameSite " + sameSite)
+        + "]";
   }
 }

@@ -30,8 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * several cookies of that name all mean "no session"; {@link SessionStore#open} ignores any value
  * that is not a valid key) and binds a lazy session under {@link #SESSION_ATTRIBUTE}: a request
  * that never touches it costs the backend nothing. On the way out, just before the response is
- * committed (see {@link BeforeCommitResponseWrapper}: a flush, a redirect, an error, a full
- * buffer, the declared length written, or the end of the chain), it applies Django's rules:
+ * committed (see {@link BeforeCommitResponseWrapper}: a flush, a redirect, an error, a full buffer,
+ * the declared length written, or the end of the chain), it applies Django's rules:
  *
  * <ul>
  *   <li>{@code Vary: Cookie} when the session was accessed, and whenever the cookie is set or
@@ -60,9 +60,10 @@ public class SessionFilter extends OncePerRequestFilter {
   public static final String SESSION_ATTRIBUTE = Session.class.getName();
 
   /** The body of the 400 answer to a request whose session was deleted while it ran. */
-  static final String INTERRUPTED_MESSAGE = "The session was ended by another request (for"
-      + " example a logout) while this request was running, so its changes were not saved."
-      + " Please try again.\n";
+  static final String INTERRUPTED_MESSAGE =
+      "The session was ended by another request (for"
+          + " example a logout) while this request was running, so its changes were not saved."
+          + " Please try again.\n";
 
   private static final String FINISHER_ATTRIBUTE = SessionFilter.class.getName() + ".FINISHER";
 
@@ -87,8 +88,9 @@ public class SessionFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     Object pending = request.getAttribute(FINISHER_ATTRIBUTE);
     if (isAsyncDispatch(request) && pending instanceof Finisher finisher) {
       request.removeAttribute(FINISHER_ATTRIBUTE);
@@ -98,14 +100,19 @@ public class SessionFilter extends OncePerRequestFilter {
     Session session = store.open(cookie.readFrom(request));
     request.setAttribute(SESSION_ATTRIBUTE, session);
     Finisher finisher = new Finisher(session, cookie.isPresentIn(request), response);
-    BeforeCommitResponseWrapper wrapped = new BeforeCommitResponseWrapper(response,
-        finisher::beforeCommit);
+    BeforeCommitResponseWrapper wrapped =
+        new BeforeCommitResponseWrapper(response, finisher::beforeCommit);
     finisher.wrapper = wrapped;
     run(request, response, chain, finisher, wrapped);
   }
 
-  private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-      Finisher finisher, HttpServletResponse passedOn) throws ServletException, IOException {
+  private void run(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      Finisher finisher,
+      HttpServletResponse passedOn)
+      throws ServletException, IOException {
     try {
       chain.doFilter(request, passedOn);
     } catch (ServletException | IOException | RuntimeException | Error ex) {
@@ -129,8 +136,9 @@ public class SessionFilter extends OncePerRequestFilter {
       finisher.finish();
     } catch (SessionInterruptedException ex) {
       if (response.isCommitted()) {
-        logger.warn("The session was deleted by another request; the response was already"
-            + " committed, so it could not answer 400");
+        logger.warn(
+            "The session was deleted by another request; the response was already"
+                + " committed, so it could not answer 400");
         return;
       }
       answerInterrupted(response);

@@ -26,12 +26,13 @@ import org.jspecify.annotations.Nullable;
 public final class Browser {
 
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-  private final HttpClient client = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .cookieHandler(cookies)
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(10))
-      .build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .cookieHandler(cookies)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private final TestServer server;
 
   public Browser(TestServer server) {
@@ -70,12 +71,17 @@ public final class Browser {
   /** The value of the session cookie this browser holds, or null. */
   public @Nullable String cookie(String name) {
     List<HttpCookie> held = cookies.getCookieStore().get(server.uri("/"));
-    return held.stream().filter(cookie -> cookie.getName().equals(name))
-        .map(HttpCookie::getValue).findFirst().orElse(null);
+    return held.stream()
+        .filter(cookie -> cookie.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   private HttpRequest request(String pathAndQuery) {
-    return HttpRequest.newBuilder(server.uri(pathAndQuery)).timeout(Duration.ofSeconds(60)).GET()
+    return HttpRequest.newBuilder(server.uri(pathAndQuery))
+        .timeout(Duration.ofSeconds(60))
+        .GET()
         .build();
   }
 
@@ -87,8 +93,13 @@ public final class Browser {
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
-          + "\r\nConnection: close\r\nCookie: ").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          ("GET "
+                  + pathAndQuery
+                  + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                  + server.port()
+                  + "\r\nConnection: close\r\nCookie: ")
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.write(cookieHeaderValue);
       out.write("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
       out.flush();

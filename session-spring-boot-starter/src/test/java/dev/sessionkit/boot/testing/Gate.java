@@ -4,9 +4,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lets a test hold a request in the middle of its handler: the handler calls {@link #arrive()}
- * and waits until the test calls {@link #open()}. A fresh gate per test, through {@link
- * Gates#arm()}.
+ * Lets a test hold a request in the middle of its handler: the handler calls {@link #arrive()} and
+ * waits until the test calls {@link #open()}. A fresh gate per test, through {@link Gates#arm()}.
  */
 public final class Gate {
 

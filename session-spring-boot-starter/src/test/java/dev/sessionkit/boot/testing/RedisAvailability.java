@@ -28,11 +28,19 @@ public final class RedisAvailability {
       return;
     }
     boolean required = Boolean.parseBoolean(System.getProperty(REQUIRE_SERVICES, "false"));
-    System.err.println("[sessionkit tests] Redis at " + HOST + ":" + PORT + " is not reachable ("
-        + reason + "); " + (required
-            ? "tests that need it FAIL because -D" + REQUIRE_SERVICES + "=true"
-            : "tests that need it are SKIPPED (set -D" + REQUIRE_SERVICES
-                + "=true to make this a failure)"));
+    System.err.println(
+        "[sessionkit tests] Redis at "
+            + HOST
+            + ":"
+            + PORT
+            + " is not reachable ("
+            + reason
+            + "); "
+            + (required
+                ? "tests that need it FAIL because -D" + REQUIRE_SERVICES + "=true"
+                : "tests that need it are SKIPPED (set -D"
+                    + REQUIRE_SERVICES
+                    + "=true to make this a failure)"));
     if (required) {
       fail("Redis is required (-D" + REQUIRE_SERVICES + "=true) but not reachable: " + reason);
     }
@@ -44,10 +52,13 @@ public final class RedisAvailability {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(HOST, PORT), 2000);
       socket.setSoTimeout(2000);
-      socket.getOutputStream().write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       byte[] answer = new byte[7];
       int read = socket.getInputStream().read(answer);
-      String text = read > 0 ? new String(answer, 0, read, java.nio.charset.StandardCharsets.US_ASCII) : "";
+      String text =
+          read > 0 ? new String(answer, 0, read, java.nio.charset.StandardCharsets.US_ASCII) : "";
       return text.startsWith("+PONG") ? null : "unexpected answer to PING: " + text.trim();
     } catch (IOException ex) {
       return ex.getClass().getSimpleName() + ": " + ex.getMessage();

@@ -108,7 +108,7 @@ public class SessionTestController {
     session.put("k", "written");
     response.setContentType("text/plain;charset=UTF-8");
     PrintWriter writer = response.getWriter();
-    String chunk = "\u00e9".repeat(512);   // 512 chars, 1024 bytes in UTF-8
+    String chunk = "\u00e9".repeat(512); // 512 chars, 1024 bytes in UTF-8
     for (int written = 0; written < LARGE; written += 1024) {
       writer.print(chunk);
     }

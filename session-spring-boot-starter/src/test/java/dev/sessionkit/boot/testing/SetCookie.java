@@ -39,12 +39,11 @@ public record SetCookie(String header, String name, String value, Map<String, St
       if (eq < 0) {
         attributes.put(part.toLowerCase(Locale.ROOT), "");
       } else {
-        attributes.put(part.substring(0, eq).trim().toLowerCase(Locale.ROOT),
-            part.substring(eq + 1).trim());
+        attributes.put(
+            part.substring(0, eq).trim().toLowerCase(Locale.ROOT), part.substring(eq + 1).trim());
       }
     }
-    return new SetCookie(header, pair.substring(0, equals), pair.substring(equals + 1),
-        attributes);
+    return new SetCookie(header, pair.substring(0, equals), pair.substring(equals + 1), attributes);
   }
 
   /** The attribute {@code name} (any case), or null when absent. */

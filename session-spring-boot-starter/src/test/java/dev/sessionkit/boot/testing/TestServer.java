@@ -15,8 +15,10 @@ public final class TestServer implements AutoCloseable {
 
   private TestServer(ConfigurableApplicationContext context) {
     this.context = context;
-    this.port = Integer.parseInt(Objects.requireNonNull(
-        context.getEnvironment().getProperty("local.server.port"), "local.server.port"));
+    this.port =
+        Integer.parseInt(
+            Objects.requireNonNull(
+                context.getEnvironment().getProperty("local.server.port"), "local.server.port"));
   }
 
   /** Starts the application with {@code properties} added to a random port and no banner. */
@@ -31,9 +33,7 @@ public final class TestServer implements AutoCloseable {
     all.put("spring.main.banner-mode", "off");
     all.put("server.shutdown", "immediate");
     all.putAll(properties);
-    return new TestServer(new SpringApplicationBuilder(application)
-        .properties(all)
-        .run());
+    return new TestServer(new SpringApplicationBuilder(application).properties(all).run());
   }
 
   /** The address of {@code pathAndQuery} on this server. */

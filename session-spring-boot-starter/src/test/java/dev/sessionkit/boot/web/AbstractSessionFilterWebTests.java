@@ -33,8 +33,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The session filter on a real embedded Tomcat, seen through a real HTTP client that keeps
- * cookies: Django's middleware rules, for one backend per subclass.
+ * The session filter on a real embedded Tomcat, seen through a real HTTP client that keeps cookies:
+ * Django's middleware rules, for one backend per subclass.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractSessionFilterWebTests {
@@ -73,16 +73,17 @@ abstract class AbstractSessionFilterWebTests {
   void starterUsesTheConfiguredBackend() {
     SessionStore store = server.bean(SessionStore.class);
     assertThat(store.getClass().getSimpleName().toLowerCase())
-        .startsWith(switch (backendName()) {
-          case "db" -> "jdbc";
-          default -> backendName();
-        });
+        .startsWith(
+            switch (backendName()) {
+              case "db" -> "jdbc";
+              default -> backendName();
+            });
   }
 
   @Test
   void healthIndicatorReportsBackendUp() {
-    HealthIndicator health = server.context().getBean("sessionkitHealthIndicator",
-        HealthIndicator.class);
+    HealthIndicator health =
+        server.context().getBean("sessionkitHealthIndicator", HealthIndicator.class);
     assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
     assertThat(health.health(true).getDetails()).containsEntry("backend", backendName());
   }
@@ -123,7 +124,8 @@ abstract class AbstractSessionFilterWebTests {
     assertThat(cookie.value()).matches(KEY_PATTERN);
     assertThat(cookie.attribute("Path")).isEqualTo("/");
     assertThat(cookie.attribute("Max-Age")).isEqualTo("1209600");
-    assertThat(expires(cookie)).isCloseTo(now.plusSeconds(1_209_600), within(60, java.time.temporal.ChronoUnit.SECONDS));
+    assertThat(expires(cookie))
+        .isCloseTo(now.plusSeconds(1_209_600), within(60, java.time.temporal.ChronoUnit.SECONDS));
     assertThat(cookie.has("HttpOnly")).isTrue();
     assertThat(cookie.attribute("SameSite")).isEqualTo("Lax");
     assertThat(cookie.has("Secure")).isFalse();
@@ -134,14 +136,16 @@ abstract class AbstractSessionFilterWebTests {
 
   @Test
   void cookieAttributesFollowTheProperties() {
-    try (TestServer variant = startVariant(Map.of(
-        "sessionkit.cookie.name", "sid",
-        "sessionkit.cookie.domain", "example.test",
-        "sessionkit.cookie.path", "/app",
-        "sessionkit.cookie.secure", "true",
-        "sessionkit.cookie.http-only", "false",
-        "sessionkit.cookie.same-site", "strict",
-        "sessionkit.max-age", "1h"))) {
+    try (TestServer variant =
+        startVariant(
+            Map.of(
+                "sessionkit.cookie.name", "sid",
+                "sessionkit.cookie.domain", "example.test",
+                "sessionkit.cookie.path", "/app",
+                "sessionkit.cookie.secure", "true",
+                "sessionkit.cookie.http-only", "false",
+                "sessionkit.cookie.same-site", "strict",
+                "sessionkit.max-age", "1h"))) {
       HttpResponse<String> response = new Browser(variant).get("/put?key=k&value=v");
 
       SetCookie cookie = SetCookie.all(response.headers()).get(0);
@@ -237,7 +241,8 @@ abstract class AbstractSessionFilterWebTests {
     HttpResponse<String> response = browser.get("/send-error");
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(SetCookie.all(response.headers())).singleElement()
+    assertThat(SetCookie.all(response.headers()))
+        .singleElement()
         .satisfies(cookie -> assertThat(cookie.value()).matches(KEY_PATTERN));
     assertThat(browser.get("/get?key=k").body()).isEqualTo("before sendError");
   }
@@ -314,7 +319,8 @@ abstract class AbstractSessionFilterWebTests {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body().length).isEqualTo(SessionTestController.LARGE);
-    assertThat(response.headers().allValues("set-cookie")).singleElement()
+    assertThat(response.headers().allValues("set-cookie"))
+        .singleElement()
         .satisfies(header -> assertThat(SetCookie.parse(header).value()).matches(KEY_PATTERN));
     assertThat(browser.get("/get?key=k").body()).isNotEqualTo("null");
   }
@@ -326,9 +332,10 @@ abstract class AbstractSessionFilterWebTests {
     HttpResponse<String> response = browser.get("/redirect");
 
     assertThat(response.statusCode()).isEqualTo(302);
-    assertThat(response.headers().firstValue("location")).hasValueSatisfying(
-        location -> assertThat(location).endsWith("/get?key=k"));
-    assertThat(SetCookie.all(response.headers())).singleElement()
+    assertThat(response.headers().firstValue("location"))
+        .hasValueSatisfying(location -> assertThat(location).endsWith("/get?key=k"));
+    assertThat(SetCookie.all(response.headers()))
+        .singleElement()
         .satisfies(cookie -> assertThat(cookie.value()).matches(KEY_PATTERN));
     assertThat(browser.get("/get?key=k").body()).isEqualTo("before redirect");
   }
@@ -340,7 +347,8 @@ abstract class AbstractSessionFilterWebTests {
     HttpResponse<String> response = browser.get("/async-put?value=later");
 
     assertThat(response.body()).isEqualTo("stored later");
-    assertThat(SetCookie.all(response.headers())).singleElement()
+    assertThat(SetCookie.all(response.headers()))
+        .singleElement()
         .satisfies(cookie -> assertThat(cookie.value()).matches(KEY_PATTERN));
     assertThat(browser.get("/get?key=k").body()).isEqualTo("later");
   }
@@ -363,8 +371,8 @@ abstract class AbstractSessionFilterWebTests {
     assertThat(logout.statusCode()).isEqualTo(200);
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("ended by another request");
-    assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/plain"));
+    assertThat(response.headers().firstValue("content-type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
     assertThat(SetCookie.all(response.headers())).noneMatch(cookie -> !cookie.value().isEmpty());
     assertThat(server.bean(SessionStore.class).exists(key)).isFalse();
   }
@@ -372,19 +380,21 @@ abstract class AbstractSessionFilterWebTests {
   // ---- malformed cookies ---------------------------------------------------------------------
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "sessionid=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-      "sessionid=abc",
-      "sessionid=ABCDEFGHIJKLMNOPQRSTUVWXYZ123456",
-      "sessionid=abcdefgh$%&/()=abcdefgh",
-      "sessionid=\"ABCDEFGHIJKLMNOP\"",
-      "sessionid=",
-      "sessionid=../../../../etc/passwd"})
+  @ValueSource(
+      strings = {
+        "sessionid=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "sessionid=abc",
+        "sessionid=ABCDEFGHIJKLMNOPQRSTUVWXYZ123456",
+        "sessionid=abcdefgh$%&/()=abcdefgh",
+        "sessionid=\"ABCDEFGHIJKLMNOP\"",
+        "sessionid=",
+        "sessionid=../../../../etc/passwd"
+      })
   void malformedCookieValueIsNoSession(String cookieHeader) {
     long loads = loads();
 
-    String response = Browser.rawGet(server, "/get?key=k",
-        cookieHeader.getBytes(StandardCharsets.ISO_8859_1));
+    String response =
+        Browser.rawGet(server, "/get?key=k", cookieHeader.getBytes(StandardCharsets.ISO_8859_1));
 
     assertThat(response).startsWith("HTTP/1.1 200");
     assertThat(response).endsWith("null");
@@ -393,8 +403,28 @@ abstract class AbstractSessionFilterWebTests {
 
   @Test
   void nonAsciiCookieBytesAreNoSession() {
-    byte[] header = {'s', 'e', 's', 's', 'i', 'o', 'n', 'i', 'd', '=', (byte) 0xff, (byte) 0xfe,
-        'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'};
+    byte[] header = {
+      's',
+      'e',
+      's',
+      's',
+      'i',
+      'o',
+      'n',
+      'i',
+      'd',
+      '=',
+      (byte) 0xff,
+      (byte) 0xfe,
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'f',
+      'g',
+      'h'
+    };
 
     String response = Browser.rawGet(server, "/get?key=k", header);
 
@@ -409,8 +439,11 @@ abstract class AbstractSessionFilterWebTests {
     String key = browser.cookie("sessionid");
     long loads = loads();
 
-    String response = Browser.rawGet(server, "/get?key=k",
-        ("sessionid=" + key + "; sessionid=" + key).getBytes(StandardCharsets.ISO_8859_1));
+    String response =
+        Browser.rawGet(
+            server,
+            "/get?key=k",
+            ("sessionid=" + key + "; sessionid=" + key).getBytes(StandardCharsets.ISO_8859_1));
 
     assertThat(response).startsWith("HTTP/1.1 200");
     assertThat(response).endsWith("null");
@@ -421,8 +454,11 @@ abstract class AbstractSessionFilterWebTests {
   void unknownButWellFormedKeyGetsAFreshKeyWhenSaved() {
     String unknown = "abcdefghijklmnopqrstuvwxyz012345";
 
-    String response = Browser.rawGet(server, "/put?key=k&value=v",
-        ("sessionid=" + unknown).getBytes(StandardCharsets.ISO_8859_1));
+    String response =
+        Browser.rawGet(
+            server,
+            "/put?key=k&value=v",
+            ("sessionid=" + unknown).getBytes(StandardCharsets.ISO_8859_1));
 
     assertThat(response).startsWith("HTTP/1.1 200");
     assertThat(response).containsPattern("Set-Cookie: sessionid=" + KEY_PATTERN);
@@ -457,7 +493,8 @@ abstract class AbstractSessionFilterWebTests {
 
   private long loads() {
     return server.bean(MeterRegistry.class).find("sessionkit.session.load").timers().stream()
-        .mapToLong(Timer::count).sum();
+        .mapToLong(Timer::count)
+        .sum();
   }
 
   private static Instant expires(SetCookie cookie) {

@@ -17,11 +17,13 @@ class BeforeCommitResponseWrapperTests {
 
   private final MockHttpServletResponse response = new MockHttpServletResponse();
   private final List<Integer> calls = new ArrayList<>();
-  private final BeforeCommitResponseWrapper wrapper = new BeforeCommitResponseWrapper(response,
-      status -> {
-        assertThat(response.isCommitted()).as("committed before the hook").isFalse();
-        calls.add(status);
-      });
+  private final BeforeCommitResponseWrapper wrapper =
+      new BeforeCommitResponseWrapper(
+          response,
+          status -> {
+            assertThat(response.isCommitted()).as("committed before the hook").isFalse();
+            calls.add(status);
+          });
 
   @Test
   void flushBufferCallsTheHookFirst() throws IOException {
@@ -108,8 +110,8 @@ class BeforeCommitResponseWrapperTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"setContentLengthLong", "setHeader", "addHeader", "setIntHeader",
-      "addIntHeader"})
+  @ValueSource(
+      strings = {"setContentLengthLong", "setHeader", "addHeader", "setIntHeader", "addIntHeader"})
   void contentLengthFromEveryHeaderSetterIsTracked(String setter) throws IOException {
     switch (setter) {
       case "setContentLengthLong" -> wrapper.setContentLengthLong(4);
@@ -142,10 +144,10 @@ class BeforeCommitResponseWrapperTests {
     response.setBufferSize(100);
     response.setCharacterEncoding("UTF-8");
     PrintWriter writer = wrapper.getWriter();
-    writer.print("\u00e9".repeat(49));   // 98 bytes
+    writer.print("\u00e9".repeat(49)); // 98 bytes
     assertThat(calls).isEmpty();
 
-    writer.print("\u00e9");   // 100 bytes
+    writer.print("\u00e9"); // 100 bytes
 
     assertThat(calls).containsExactly(200);
   }
@@ -172,12 +174,14 @@ class BeforeCommitResponseWrapperTests {
 
   @Test
   void whenTheHookFailsTheCallIsNotPassedOn() {
-    BeforeCommitResponseWrapper failing = new BeforeCommitResponseWrapper(response, status -> {
-      throw new IllegalStateException("cannot save");
-    });
+    BeforeCommitResponseWrapper failing =
+        new BeforeCommitResponseWrapper(
+            response,
+            status -> {
+              throw new IllegalStateException("cannot save");
+            });
 
-    assertThatIllegalStateException().isThrownBy(failing::flushBuffer)
-        .withMessage("cannot save");
+    assertThatIllegalStateException().isThrownBy(failing::flushBuffer).withMessage("cannot save");
     assertThat(response.isCommitted()).isFalse();
   }
 

@@ -39,7 +39,8 @@ class CurrentSessionTests {
 
   @Test
   void proxyOutsideARequestFailsWithAClearMessage() {
-    assertThatIllegalStateException().isThrownBy(() -> CurrentSession.proxy().isEmpty())
+    assertThatIllegalStateException()
+        .isThrownBy(() -> CurrentSession.proxy().isEmpty())
         .withMessageContaining("No current request")
         .withMessageContaining("open a session from the SessionStore bean");
   }
@@ -49,7 +50,8 @@ class CurrentSessionTests {
     RequestContextHolder.setRequestAttributes(
         new ServletRequestAttributes(new MockHttpServletRequest()));
 
-    assertThatIllegalStateException().isThrownBy(() -> CurrentSession.proxy().get("k"))
+    assertThatIllegalStateException()
+        .isThrownBy(() -> CurrentSession.proxy().get("k"))
         .withMessageContaining("the SessionFilter did not run for it");
   }
 
@@ -70,7 +72,8 @@ class CurrentSessionTests {
     RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
 
     org.assertj.core.api.Assertions.assertThatExceptionOfType(
-        java.util.NoSuchElementException.class).isThrownBy(() -> CurrentSession.proxy().pop("k"));
+            java.util.NoSuchElementException.class)
+        .isThrownBy(() -> CurrentSession.proxy().pop("k"));
   }
 
   @Test
@@ -79,29 +82,33 @@ class CurrentSessionTests {
     MockHttpServletRequest request = new MockHttpServletRequest();
     request.setAttribute(SessionFilter.SESSION_ATTRIBUTE, session);
     SessionArgumentResolver resolver = new SessionArgumentResolver();
-    MethodParameter parameter = new MethodParameter(
-        getClass().getDeclaredMethod("handler", Session.class, String.class), 0);
+    MethodParameter parameter =
+        new MethodParameter(
+            getClass().getDeclaredMethod("handler", Session.class, String.class), 0);
 
     assertThat(resolver.supportsParameter(parameter)).isTrue();
-    assertThat(resolver.supportsParameter(new MethodParameter(parameter.getMethod(), 1)))
-        .isFalse();
+    assertThat(resolver.supportsParameter(new MethodParameter(parameter.getMethod(), 1))).isFalse();
     assertThat(resolver.resolveArgument(parameter, null, new ServletWebRequest(request), null))
         .isSameAs(session);
   }
 
   @Test
   void argumentResolverWithoutTheFilterFailsNamingTheParameter() throws Exception {
-    MethodParameter parameter = new MethodParameter(
-        getClass().getDeclaredMethod("handler", Session.class, String.class), 0);
+    MethodParameter parameter =
+        new MethodParameter(
+            getClass().getDeclaredMethod("handler", Session.class, String.class), 0);
 
-    assertThatIllegalStateException().isThrownBy(() -> new SessionArgumentResolver()
-            .resolveArgument(parameter, null,
-                new ServletWebRequest(new MockHttpServletRequest()), null))
-        .withMessageContaining("asks for the sessionkit Session, but the SessionFilter did not"
-            + " run for this request");
+    assertThatIllegalStateException()
+        .isThrownBy(
+            () ->
+                new SessionArgumentResolver()
+                    .resolveArgument(
+                        parameter, null, new ServletWebRequest(new MockHttpServletRequest()), null))
+        .withMessageContaining(
+            "asks for the sessionkit Session, but the SessionFilter did not"
+                + " run for this request");
   }
 
   @SuppressWarnings("unused")
-  private void handler(Session session, String other) {
-  }
+  private void handler(Session session, String other) {}
 }

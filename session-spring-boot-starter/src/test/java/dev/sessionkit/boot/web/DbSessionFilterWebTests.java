@@ -9,8 +9,10 @@ class DbSessionFilterWebTests extends AbstractSessionFilterWebTests {
   @Override
   Map<String, Object> backendProperties() {
     return Map.of(
-        "sessionkit.backend", "db",
-        "spring.datasource.url", "jdbc:h2:mem:web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        "sessionkit.backend",
+        "db",
+        "spring.datasource.url",
+        "jdbc:h2:mem:web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
   }
 
   @Override

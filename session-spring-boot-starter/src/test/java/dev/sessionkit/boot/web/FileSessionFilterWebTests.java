@@ -7,8 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The session filter with the file backend in a temporary directory. */
 class FileSessionFilterWebTests extends AbstractSessionFilterWebTests {
 
-  @TempDir
-  static Path sessions;
+  @TempDir static Path sessions;
 
   @Override
   Map<String, Object> backendProperties() {

@@ -26,9 +26,9 @@ import org.springframework.data.redis.cache.RedisCache;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The cache backend over Redis, as an application gets it with {@code spring.cache.type=redis}
- * and {@code sessionkit.cache.name}: sessions stored as plain text (no Java serialization), each
- * living in Redis exactly as long as the session. Needs Redis at 127.0.0.1:6379.
+ * The cache backend over Redis, as an application gets it with {@code spring.cache.type=redis} and
+ * {@code sessionkit.cache.name}: sessions stored as plain text (no Java serialization), each living
+ * in Redis exactly as long as the session. Needs Redis at 127.0.0.1:6379.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisCacheSessionFilterWebTests {
@@ -39,18 +39,25 @@ class RedisCacheSessionFilterWebTests {
   @SpringBootConfiguration(proxyBeanMethods = false)
   @EnableCaching
   @Import(WebTestApplication.class)
-  static class RedisCachingApplication {
-  }
+  static class RedisCachingApplication {}
 
   @BeforeAll
   void startServer() {
     RedisAvailability.require();
-    server = TestServer.start(RedisCachingApplication.class, Map.of(
-        "spring.cache.type", "redis",
-        "spring.data.redis.host", RedisAvailability.HOST,
-        "spring.data.redis.port", RedisAvailability.PORT,
-        "sessionkit.backend", "cache",
-        "sessionkit.cache.name", cacheName));
+    server =
+        TestServer.start(
+            RedisCachingApplication.class,
+            Map.of(
+                "spring.cache.type",
+                "redis",
+                "spring.data.redis.host",
+                RedisAvailability.HOST,
+                "spring.data.redis.port",
+                RedisAvailability.PORT,
+                "sessionkit.backend",
+                "cache",
+                "sessionkit.cache.name",
+                cacheName));
   }
 
   @AfterAll
@@ -109,8 +116,10 @@ class RedisCacheSessionFilterWebTests {
     HttpResponse<String> response = browser.get("/expired");
     String sessionKey = SetCookie.all(response.headers()).get(0).value();
 
-    Long ttl = server.bean(StringRedisTemplate.class)
-        .getExpire(cacheName + "::" + sessionKey, TimeUnit.MILLISECONDS);
+    Long ttl =
+        server
+            .bean(StringRedisTemplate.class)
+            .getExpire(cacheName + "::" + sessionKey, TimeUnit.MILLISECONDS);
 
     assertThat(ttl).isLessThanOrEqualTo(1L);
   }

@@ -41,14 +41,15 @@ class SessionCookieTests {
 
   @Test
   void forSessionWritesMaxAgeInWholeSecondsAndEveryAttribute() {
-    SessionCookie configured = cookie.withDomain("example.org").withPath("/app")
-        .withSecure(true).withSameSite("Strict");
+    SessionCookie configured =
+        cookie.withDomain("example.org").withPath("/app").withSecure(true).withSameSite("Strict");
 
     ResponseCookie written = configured.forSession("key", Duration.ofMillis(1_209_599_999));
 
     assertThat(written.getMaxAge()).isEqualTo(Duration.ofSeconds(1_209_599));
-    assertThat(written.toString()).startsWith("sessionid=key; Path=/app; Domain=example.org;"
-        + " Max-Age=1209599; Expires=").endsWith("; Secure; HttpOnly; SameSite=Strict");
+    assertThat(written.toString())
+        .startsWith("sessionid=key; Path=/app; Domain=example.org;" + " Max-Age=1209599; Expires=")
+        .endsWith("; Secure; HttpOnly; SameSite=Strict");
   }
 
   @Test
@@ -68,8 +69,10 @@ class SessionCookieTests {
     ResponseCookie deletion = cookie.withDomain("example.org").deletion();
 
     assertThat(deletion.getValue()).isEmpty();
-    assertThat(deletion.toString()).startsWith("sessionid=; Path=/; Domain=example.org;"
-        + " Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+    assertThat(deletion.toString())
+        .startsWith(
+            "sessionid=; Path=/; Domain=example.org;"
+                + " Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
   }
 
   @Test
@@ -77,6 +80,7 @@ class SessionCookieTests {
     SessionCookie plain = cookie.withDomain(" ").withSameSite("");
 
     assertThat(plain.domain()).isNull();
-    assertThat(plain.forSession("key", null).toString()).isEqualTo("sessionid=key; Path=/; HttpOnly");
+    assertThat(plain.forSession("key", null).toString())
+        .isEqualTo("sessionid=key; Path=/; HttpOnly");
   }
 }
