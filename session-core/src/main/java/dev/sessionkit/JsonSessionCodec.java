@@ -43,7 +43,7 @@ public final class JsonSessionCodec implements SessionCodec {
       value = mapper.readValue(encoded, Object.class);
     } catch (JacksonException ex) {
       throw new UnreadableSessionDataException(
-          "stored session data is not valid JSON: " + ex.getOriginalMessage(), ex);
+          "stored session data is not valid JSON (" + describe(ex) + ")", ex);
     }
     if (!(value instanceof Map)) {
       throw new UnreadableSessionDataException("stored session data is not a JSON object");
@@ -63,5 +63,14 @@ public final class JsonSessionCodec implements SessionCodec {
           "Session value cannot be converted to " + type.getName() + ": " + ex.getOriginalMessage(),
           ex);
     }
+  }
+
+  /** The kind and place of a parse failure, without the data around it (it may be personal). */
+  private static String describe(JacksonException ex) {
+    var location = ex.getLocation();
+    return ex.getClass().getSimpleName()
+        + (location == null
+            ? ""
+            : " at line " + location.getLineNr() + ", column " + location.getColumnNr());
   }
 }

@@ -26,6 +26,9 @@ final class StoredSession implements Session {
   private boolean accessed;
   private boolean modified;
 
+  /** Whether this store issued the key: created it, or found a record under it. */
+  private boolean keyIssued;
+
   StoredSession(AbstractSessionStore store, @Nullable String sessionKey) {
     this.store = store;
     this.sessionKey = sessionKey;
@@ -195,7 +198,9 @@ final class StoredSession implements Session {
 
   @Override
   public Duration getExpiryAge() {
-    return Duration.between(now(), expiryDate(data()));
+    Map<String, @Nullable Object> values = data();
+    Instant fixedDate = customExpiryDate(values);
+    return fixedDate == null ? idleAge(values) : Duration.between(now(), fixedDate);
   }
 
   @Override
@@ -244,6 +249,11 @@ final class StoredSession implements Session {
       return;
     }
     if (mustCreate) {
+      if (!keyIssued && !store.exists(key)) {
+        // A key the client sent never names a new record: the data gets a fresh key instead.
+        create();
+        return;
+      }
       if (!store.create(key, record(data == null ? new LinkedHashMap<>() : data))) {
         throw new SessionKeyExistsException("A session is already stored under this key");
       }
@@ -267,6 +277,7 @@ final class StoredSession implements Session {
   public void create() {
     Map<String, @Nullable Object> current = data == null ? new LinkedHashMap<>() : data;
     sessionKey = store.createUnderNewKey(record(current));
+    keyIssued = true;
     data = current;
     modified = true;
   }
@@ -331,6 +342,8 @@ final class StoredSession implements Session {
       if (loaded == null) {
         sessionKey = null;
         loaded = new LinkedHashMap<>();
+      } else {
+        keyIssued = true;
       }
       data = current = loaded;
     }
@@ -347,17 +360,27 @@ final class StoredSession implements Session {
 
   /** The expiry instant of {@code values} if saved now: their custom expiry, or the default. */
   private Instant expiryDate(Map<String, @Nullable Object> values) {
-    Object expiry = values.get(EXPIRY_KEY);
-    if (expiry instanceof Number number && number.longValue() > 0) {
-      return now().plusSeconds(number.longValue());
-    }
-    if (expiry instanceof String text) {
+    Instant fixedDate = customExpiryDate(values);
+    return fixedDate == null ? now().plus(idleAge(values)) : fixedDate;
+  }
+
+  /** The instant set by {@link #setExpiry(Instant)}, or null when the expiry is an age. */
+  private static @Nullable Instant customExpiryDate(Map<String, @Nullable Object> values) {
+    if (values.get(EXPIRY_KEY) instanceof String text) {
       try {
         return Instant.parse(text);
       } catch (DateTimeParseException ex) {
         // an unreadable custom expiry falls back to the default, like an absent one
       }
     }
-    return now().plus(store.settings().maxAge());
+    return null;
+  }
+
+  /** How long the session lives after a save when it has no fixed expiry date: exact seconds. */
+  private Duration idleAge(Map<String, @Nullable Object> values) {
+    if (values.get(EXPIRY_KEY) instanceof Number number && number.longValue() > 0) {
+      return Duration.ofSeconds(number.longValue());
+    }
+    return store.settings().maxAge();
   }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.cache.Cache;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
@@ -106,10 +107,14 @@ class RedisCacheSessionStoreTests extends SessionStoreContractTests {
     return current;
   }
 
-  /** The cache as an application would configure it: string values, no time-to-live. */
+  /**
+   * The cache as an application should configure it: string values, immediate writes, no
+   * time-to-live.
+   */
   private static Cache redisCache(RedisConnectionFactory connectionFactory) {
     RedisCacheManager manager =
-        RedisCacheManager.builder(connectionFactory)
+        RedisCacheManager.builder(
+                RedisCacheWriter.create(connectionFactory, writer -> writer.immediateWrites()))
             .cacheDefaults(
                 RedisCacheConfiguration.defaultCacheConfig()
                     .serializeValuesWith(

@@ -9,8 +9,11 @@ import static org.assertj.core.api.Assertions.entry;
 import dev.sessionkit.testing.MutableClock;
 import dev.sessionkit.testing.RecordingObserver;
 import java.math.BigInteger;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -520,6 +523,49 @@ abstract class SessionStoreContractTests {
     assertThatThrownBy(() -> session.save(true)).isInstanceOf(SessionKeyExistsException.class);
 
     assertThat(store.open(key).get("a")).isEqualTo(1);
+  }
+
+  @Test
+  void saveWithMustCreateNeverStoresUnderAKeyTheClientChose() {
+    String clientKey = "chosenbytheclient0000000000000000";
+    Session session = store.open(clientKey);
+    session.clear();
+    session.put("a", 1);
+
+    session.save(true);
+
+    assertThat(session.getSessionKey()).isNotNull().isNotEqualTo(clientKey);
+    assertThat(isStored(clientKey)).isFalse();
+    assertThat(store.open(session.getSessionKey()).get("a")).isEqualTo(1);
+  }
+
+  @Test
+  void expiryAgeIsExactEvenWhenTheClockMovesBetweenReads() {
+    MutableClock ticking = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
+    Clock tickingOnEveryRead =
+        new Clock() {
+          @Override
+          public Instant instant() {
+            ticking.advance(Duration.ofNanos(1_000));
+            return ticking.instant();
+          }
+
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+        };
+    Session session =
+        createStore(SessionSettings.builder().clock(tickingOnEveryRead).build()).newSession();
+
+    assertThat(session.getExpiryAge()).isEqualTo(Duration.ofDays(14));
+    session.setExpiry(Duration.ofMinutes(30));
+    assertThat(session.getExpiryAge()).isEqualTo(Duration.ofMinutes(30));
   }
 
   @Test

@@ -74,11 +74,9 @@ public final class CacheSessionStore extends AbstractSessionStore {
   /**
    * Replaces a cached session. In-process caches (Caffeine, concurrent maps) replace atomically.
    * Spring's {@link Cache} has no replace-if-present, so for other caches (Redis) this is a read
-   * then a write, and a delete landing between the two can be undone. The write avoids {@link
-   * Cache#put}, which may be deferred (Spring Data Redis 4 writes asynchronously over Lettuce, so a
-   * save could be invisible to the next request and its failure lost): it is an immediate {@link
-   * Cache#evictIfPresent} then an immediate {@link Cache#putIfAbsent}, so a concurrent reader may
-   * briefly find no session. Only a cache that can do neither at once gets a plain {@code put}.
+   * then a {@link Cache#put}: a delete landing between the two can be undone. The cache must apply
+   * the put before it returns, or the next request may not see the save: for Redis, build the
+   * {@code RedisCacheWriter} with {@code immediateWrites()} (the starter does).
    */
   @Override
   protected boolean update(String sessionKey, SessionRecord record) {
@@ -92,10 +90,7 @@ public final class CacheSessionStore extends AbstractSessionStore {
           if (cache.get(sessionKey) == null) {
             return false;
           }
-          cache.evictIfPresent(sessionKey);
-          if (cache.putIfAbsent(sessionKey, text) != null) {
-            cache.put(sessionKey, text);
-          }
+          cache.put(sessionKey, text);
           return true;
         });
   }

@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +50,8 @@ public final class FileSessionStore extends AbstractSessionStore {
   public static final String FILE_PREFIX = "sessionkit-";
 
   private static final String TEMP_PREFIX = ".sessionkit-tmp-";
+  private static final Pattern TEMP_FILE = Pattern.compile(Pattern.quote(TEMP_PREFIX) + "[0-9]+");
+  private static final Duration ABANDONED_TEMP_AGE = Duration.ofHours(1);
   private static final Pattern SESSION_FILE =
       Pattern.compile(Pattern.quote(FILE_PREFIX) + "[a-z0-9]{8,40}");
   private static final @Nullable FileAttribute<?> OWNER_ONLY = ownerOnlyAttribute();
@@ -155,17 +159,23 @@ public final class FileSessionStore extends AbstractSessionStore {
     }
   }
 
-  /** Removes expired session files; leaves every other file in the directory alone. */
+  /**
+   * Removes expired session files, unreadable session files older than the maximum age, and
+   * temporary files left by a crash more than an hour ago; leaves every other file in the directory
+   * alone.
+   *
+   * @return how many session files were removed
+   */
   @Override
   public int clearExpired() {
     int removed = 0;
-    try (DirectoryStream<Path> files =
-        Files.newDirectoryStream(
-            directory, path -> SESSION_FILE.matcher(path.getFileName().toString()).matches())) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, this::isOurs)) {
       for (Path file : files) {
-        if (isExpired(file)) {
-          String key = file.getFileName().toString().substring(FILE_PREFIX.length());
-          ReentrantLock lock = lockOf(key);
+        String name = file.getFileName().toString();
+        if (name.startsWith(TEMP_PREFIX)) {
+          deleteIfOlderThan(file, ABANDONED_TEMP_AGE);
+        } else if (isExpired(file)) {
+          ReentrantLock lock = lockOf(name.substring(FILE_PREFIX.length()));
           lock.lock();
           try {
             if (isExpired(file) && Files.deleteIfExists(file)) {
@@ -187,11 +197,32 @@ public final class FileSessionStore extends AbstractSessionStore {
     return "FileSessionStore[" + directory + "]";
   }
 
-  private boolean isExpired(Path file) {
+  private boolean isOurs(Path path) {
+    String name = path.getFileName().toString();
+    return SESSION_FILE.matcher(name).matches() || TEMP_FILE.matcher(name).matches();
+  }
+
+  /** Expired, or unreadable and not written for longer than the maximum age. */
+  private boolean isExpired(Path file) throws IOException {
     try {
       SessionRecord record = read(file, "clear expired sessions");
       return record != null && record.isExpiredAt(settings().clock().instant());
     } catch (UnreadableSessionDataException ex) {
+      return isOlderThan(file, settings().maxAge());
+    }
+  }
+
+  private void deleteIfOlderThan(Path file, Duration age) throws IOException {
+    if (isOlderThan(file, age)) {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private boolean isOlderThan(Path file, Duration age) throws IOException {
+    try {
+      Instant written = Files.getLastModifiedTime(file).toInstant();
+      return written.plus(age).isBefore(settings().clock().instant());
+    } catch (NoSuchFileException ex) {
       return false;
     }
   }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,7 +147,8 @@ class FileSessionStoreTests {
     Files.writeString(directory.resolve("sessionkit-abcdefgh.bak"), "unrelated");
     Files.writeString(directory.resolve("sessionkitabcdefghij"), "unrelated");
     Files.createDirectory(directory.resolve("subdirectory"));
-    Files.writeString(directory.resolve("sessionkit-zzzzzzzzzz"), "not a session record");
+    writtenAt(Files.writeString(directory.resolve("sessionkit-zzzzzzzzzz"), "garbage"), 0);
+    writtenAt(Files.writeString(directory.resolve(".sessionkit-tmp-123"), "write in progress"), 0);
 
     clock.advance(Duration.ofMinutes(6));
 
@@ -159,7 +161,31 @@ class FileSessionStoreTests {
             "sessionkit-abcdefgh.bak",
             "sessionkitabcdefghij",
             "subdirectory",
-            "sessionkit-zzzzzzzzzz");
+            "sessionkit-zzzzzzzzzz",
+            ".sessionkit-tmp-123");
+  }
+
+  @Test
+  void clearExpiredRemovesUnreadableSessionFilesOlderThanTheMaxAgeAndAbandonedTempFiles()
+      throws IOException {
+    Path oldCorrupt = Files.writeString(directory.resolve("sessionkit-oldcorrupt"), "garbage");
+    Path newCorrupt = Files.writeString(directory.resolve("sessionkit-newcorrupt"), "garbage");
+    Path oldTemp = Files.writeString(directory.resolve(".sessionkit-tmp-42"), "crashed write");
+    Path newTemp = Files.writeString(directory.resolve(".sessionkit-tmp-43"), "write in progress");
+    writtenAt(oldCorrupt, Duration.ofDays(15).toMinutes());
+    writtenAt(newCorrupt, Duration.ofDays(13).toMinutes());
+    writtenAt(oldTemp, 61);
+    writtenAt(newTemp, 59);
+
+    assertThat(store.clearExpired()).isEqualTo(1);
+    assertThat(listDirectory())
+        .containsExactlyInAnyOrder("sessionkit-newcorrupt", ".sessionkit-tmp-43");
+  }
+
+  /** Sets the file's modification time to {@code minutesAgo} before the store's clock. */
+  private void writtenAt(Path file, long minutesAgo) throws IOException {
+    Files.setLastModifiedTime(
+        file, FileTime.from(clock.instant().minus(Duration.ofMinutes(minutesAgo))));
   }
 
   @Test
