@@ -24,15 +24,12 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * the schema script core ships for the database found ({@code
  * dev/sessionkit/jdbc/schema-{h2,postgresql,mariadb,mysql}.sql}), rewritten for the configured
  * table name. The scripts only create what does not exist, so running one again is harmless. Runs
- * before the store is created; {@code initialize-schema=never} leaves the schema to the application
- * (Flyway, Liquibase).
+ * before the store is first used; {@code initialize-schema=never} leaves the schema to the
+ * application (Flyway, Liquibase).
  */
 final class JdbcSessionSchemaInitializer {
 
   private static final Log logger = LogFactory.getLog(JdbcSessionSchemaInitializer.class);
-
-  static final Pattern TABLE_NAME =
-      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
   private static final Pattern SCRIPT_NAMES =
       Pattern.compile("\\bsessionkit_session(_expire_date_idx)?\\b");
@@ -42,15 +39,10 @@ final class JdbcSessionSchemaInitializer {
   private final InitializeSchema mode;
 
   /**
-   * @throws SessionkitConfigurationException when {@code tableName} is not a plain SQL identifier
+   * @param tableName the table of a {@link dev.sessionkit.jdbc.JdbcSessionStore}, which accepts
+   *     only plain (optionally schema-qualified) SQL identifiers; create the store first
    */
   JdbcSessionSchemaInitializer(DataSource dataSource, String tableName, InitializeSchema mode) {
-    if (!TABLE_NAME.matcher(tableName).matches()) {
-      throw new SessionkitConfigurationException(
-          "sessionkit.jdbc.table-name '" + tableName + "' is not a plain SQL identifier.",
-          "Set sessionkit.jdbc.table-name to letters, digits and underscores, optionally"
-              + " qualified by a schema (myschema.sessions).");
-    }
     this.dataSource = dataSource;
     this.tableName = tableName;
     this.mode = mode;

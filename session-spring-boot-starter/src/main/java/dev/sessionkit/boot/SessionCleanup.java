@@ -69,6 +69,16 @@ final class SessionCleanup implements SmartLifecycle {
     return task != null;
   }
 
+  /** The scheduled runs while started (the delay until the next run), else null. */
+  synchronized @Nullable ScheduledFuture<?> scheduledRuns() {
+    return task;
+  }
+
+  /** The scheduler thread pool while started, else null. */
+  synchronized @Nullable ThreadPoolTaskScheduler scheduler() {
+    return scheduler;
+  }
+
   @Override
   public synchronized void start() {
     if (scheduler != null || !SessionBackends.needsCleanup(store)) {

@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -64,6 +65,7 @@ public final class SessionkitAutoConfiguration {
 
   private static final String JDBC_TEMPLATE = "org.springframework.jdbc.core.JdbcTemplate";
   private static final String BOOT_JDBC = "org.springframework.boot.jdbc.DatabaseDriver";
+  private static final String REDIS_CACHE = "org.springframework.data.redis.cache.RedisCache";
 
   @Bean
   @ConditionalOnMissingBean
@@ -115,9 +117,23 @@ public final class SessionkitAutoConfiguration {
         SessionkitProperties properties) {
       DataSource available = requireDataSource(dataSource);
       SessionkitProperties.Jdbc jdbc = properties.getJdbc();
-      new JdbcSessionSchemaInitializer(available, jdbc.getTableName(), jdbc.getInitializeSchema())
+      JdbcSessionStore store = newStore(available, settings, jdbc.getTableName());
+      new JdbcSessionSchemaInitializer(available, store.tableName(), jdbc.getInitializeSchema())
           .initialize();
-      return new JdbcSessionStore(available, settings, jdbc.getTableName());
+      return store;
+    }
+
+    /** The store, or the failure analysis when core refuses the table name. */
+    private static JdbcSessionStore newStore(
+        DataSource dataSource, SessionSettings settings, String tableName) {
+      try {
+        return new JdbcSessionStore(dataSource, settings, tableName);
+      } catch (IllegalArgumentException ex) {
+        throw new SessionkitConfigurationException(
+            "sessionkit.jdbc.table-name '" + tableName + "' is not a plain SQL identifier.",
+            "Set sessionkit.jdbc.table-name to letters, digits and underscores, optionally"
+                + " qualified by a schema (myschema.sessions).");
+      }
     }
 
     private static DataSource requireDataSource(ObjectProvider<DataSource> dataSource) {
@@ -173,6 +189,9 @@ public final class SessionkitAutoConfiguration {
               ? dedicatedCache(
                   properties.getCache().getMaximumSize(), settings, resourceLoader.getClassLoader())
               : namedCache(name, cacheManager.getIfAvailable());
+      if (ClassUtils.isPresent(REDIS_CACHE, resourceLoader.getClassLoader())) {
+        RedisSessionCacheCheck.requirePlainText(cache);
+      }
       return new CacheSessionStore(cache, settings);
     }
 
@@ -229,7 +248,10 @@ public final class SessionkitAutoConfiguration {
     }
   }
 
-  /** Redis through the cache backend: a string serializer and a per-session time-to-live. */
+  /**
+   * Redis through the cache backend, when the session cache comes from Spring Boot's {@code
+   * RedisCacheManager}: a string serializer, a per-session time-to-live, and immediate writes.
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(
       name = {
@@ -241,10 +263,14 @@ public final class SessionkitAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnBean(RedisConnectionFactory.class)
     RedisSessionCacheCustomizer sessionkitRedisCacheCustomizer(
-        SessionkitProperties properties, SessionSettings settings) {
+        SessionkitProperties properties,
+        SessionSettings settings,
+        RedisConnectionFactory connectionFactory) {
       String name = properties.getCache().getName();
-      return new RedisSessionCacheCustomizer(name == null ? "" : name, settings.clock());
+      return new RedisSessionCacheCustomizer(
+          name == null ? "" : name, settings.clock(), connectionFactory);
     }
   }
 

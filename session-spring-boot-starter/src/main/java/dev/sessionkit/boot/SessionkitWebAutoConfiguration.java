@@ -6,6 +6,7 @@ import dev.sessionkit.boot.web.CurrentSession;
 import dev.sessionkit.boot.web.SessionArgumentResolver;
 import dev.sessionkit.boot.web.SessionCookie;
 import dev.sessionkit.boot.web.SessionFilter;
+import dev.sessionkit.boot.web.SessionInterruptedExceptionResolver;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -17,6 +18,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -24,7 +26,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * (Django's session middleware) registered at {@link SessionFilter#DEFAULT_ORDER}, before Spring
  * Security's filters; the {@link SessionCookie} from {@code sessionkit.cookie.*}; a {@link Session}
  * bean that acts on the current request's session (inject it into singletons); and, with Spring
- * MVC, {@link Session} handler-method parameters.
+ * MVC, {@link Session} handler-method parameters and the 400 answer to a session deleted while a
+ * handler ran ({@link SessionInterruptedExceptionResolver}).
  */
 @AutoConfiguration(after = SessionkitAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -79,12 +82,21 @@ public final class SessionkitWebAutoConfiguration {
     }
   }
 
-  /** Adds the {@link SessionArgumentResolver}. */
+  /**
+   * Adds the {@link SessionArgumentResolver}, and the {@link SessionInterruptedExceptionResolver}
+   * ahead of every other exception resolver (so before the application's
+   * {@code @ExceptionHandler}s).
+   */
   static final class SessionkitWebMvcConfigurer implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
       resolvers.add(new SessionArgumentResolver());
+    }
+
+    @Override
+    public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+      resolvers.add(0, new SessionInterruptedExceptionResolver());
     }
   }
 }

@@ -1,52 +1,104 @@
 package dev.sessionkit.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.sessionkit.Session;
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
 import dev.sessionkit.file.FileSessionStore;
+import dev.sessionkit.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.support.CronExpression;
 
-/** Expired sessions disappear on the configured schedule, without anyone calling for it. */
+/**
+ * Expired sessions are removed on the configured cron schedule, on a scheduler of the cleanup's own
+ * that stops with the application. The scheduled run is invoked directly rather than waited for.
+ */
 class SessionCleanupTests {
 
+  private static final String DAILY_AT_FOUR = "0 0 4 * * *";
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(SessionkitAutoConfiguration.class));
+
   @Test
-  void expiredSessionFilesAreRemovedOnTheSchedule(@TempDir Path directory) {
-    MovableClock clock = new MovableClock(Instant.parse("2030-01-01T00:00:00Z"));
-    new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(SessionkitAutoConfiguration.class))
-        .withBean(SessionSettings.class, () -> SessionSettings.builder().clock(clock).build())
+  void theConfiguredCronIsScheduled(@TempDir Path directory) {
+    runner
         .withPropertyValues(
             "sessionkit.backend=file",
             "sessionkit.file.path=" + directory,
-            "sessionkit.cleanup.cron=* * * * * *")
+            "sessionkit.cleanup.cron=" + DAILY_AT_FOUR)
+        .run(
+            context -> {
+              SessionCleanup cleanup = context.getBean(SessionCleanup.class);
+              assertThat(cleanup.isScheduled()).isTrue();
+              ScheduledFuture<?> runs = Objects.requireNonNull(cleanup.scheduledRuns());
+              ZonedDateTime now = ZonedDateTime.now();
+
+              long expected =
+                  Duration.between(now, CronExpression.parse(DAILY_AT_FOUR).next(now)).toSeconds();
+              assertThat(runs.getDelay(TimeUnit.SECONDS)).isBetween(expected - 60, expected + 1);
+            });
+  }
+
+  @Test
+  void theScheduledRunRemovesExpiredSessionFiles(@TempDir Path directory) {
+    MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
+    runner
+        .withBean(SessionSettings.class, () -> SessionSettings.builder().clock(clock).build())
+        .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
         .run(
             context -> {
               SessionStore store = context.getBean(SessionStore.class);
               Session expiring = store.newSession();
               expiring.put("k", "v");
               expiring.save();
-              Path file =
+              Session live = store.newSession();
+              live.setExpiry(Duration.ofDays(30));
+              live.put("k", "v");
+              live.save();
+              Path expiringFile =
                   directory.resolve(FileSessionStore.FILE_PREFIX + expiring.getSessionKey());
-              assertThat(file).exists();
-
+              Path liveFile =
+                  directory.resolve(FileSessionStore.FILE_PREFIX + live.getSessionKey());
               clock.advance(Duration.ofDays(15));
 
-              await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(file));
+              int removed = context.getBean(SessionCleanup.class).clearExpired();
+
+              assertThat(removed).isEqualTo(1);
+              assertThat(expiringFile).doesNotExist();
+              assertThat(liveFile).exists();
             });
+  }
+
+  @Test
+  void stoppingShutsTheSchedulerDown(@TempDir Path directory) {
+    SessionCleanup cleanup = new SessionCleanup(new FileSessionStore(directory), DAILY_AT_FOUR);
+    cleanup.start();
+    assertThat(cleanup.isRunning()).isTrue();
+    ThreadPoolTaskScheduler scheduler = Objects.requireNonNull(cleanup.scheduler());
+    ScheduledFuture<?> runs = Objects.requireNonNull(cleanup.scheduledRuns());
+    assertThat(scheduler.getScheduledExecutor().isShutdown()).isFalse();
+
+    cleanup.stop();
+
+    assertThat(runs.isCancelled()).isTrue();
+    assertThat(scheduler.getScheduledExecutor().isShutdown()).isTrue();
+    assertThat(cleanup.isRunning()).isFalse();
+    assertThat(cleanup.scheduler()).isNull();
   }
 
   @Test
@@ -60,7 +112,7 @@ class SessionCleanupTests {
 
   @Test
   void aRunReturnsHowManySessionsItRemoved(@TempDir Path directory) {
-    MovableClock clock = new MovableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
     FileSessionStore store =
         new FileSessionStore(directory, SessionSettings.builder().clock(clock).build());
     for (int i = 0; i < 3; i++) {
@@ -71,34 +123,5 @@ class SessionCleanupTests {
     clock.advance(Duration.ofDays(15));
 
     assertThat(new SessionCleanup(store, "0 0 * * * *").clearExpired()).isEqualTo(3);
-  }
-
-  /** A clock that stands still until the test moves it. */
-  static final class MovableClock extends Clock {
-
-    private final AtomicReference<Instant> now;
-
-    MovableClock(Instant start) {
-      this.now = new AtomicReference<>(start);
-    }
-
-    void advance(Duration amount) {
-      now.updateAndGet(instant -> instant.plus(amount));
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.sessionkit.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 import dev.sessionkit.Session;
 import dev.sessionkit.SessionCodec;
@@ -9,8 +10,11 @@ import dev.sessionkit.SessionStore;
 import dev.sessionkit.cache.CacheSessionStore;
 import dev.sessionkit.file.FileSessionStore;
 import dev.sessionkit.jdbc.JdbcSessionStore;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -18,15 +22,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.caffeine.CaffeineCache;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.cache.RedisCache;
+import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.cache.RedisCacheWriter;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -112,6 +128,29 @@ class SessionkitAutoConfigurationTests {
                           .queryForObject("SELECT COUNT(*) FROM sessionkit_session", Integer.class))
                   .isEqualTo(1);
               assertThat(store.open(session.getSessionKey()).get("k")).isEqualTo("v");
+            });
+  }
+
+  @Test
+  void dbAcceptsASchemaQualifiedTableName() {
+    withDataSource
+        .withPropertyValues(
+            "spring.datasource.url=jdbc:h2:mem:qualified-"
+                + UUID.randomUUID()
+                + ";INIT=CREATE SCHEMA IF NOT EXISTS app;DB_CLOSE_DELAY=-1",
+            "sessionkit.backend=db",
+            "sessionkit.jdbc.table-name=app.web_sessions")
+        .run(
+            context -> {
+              JdbcSessionStore store = context.getBean(JdbcSessionStore.class);
+              assertThat(store.tableName()).isEqualTo("app.web_sessions");
+              Session session = store.newSession();
+              session.put("k", "v");
+              session.save();
+              assertThat(
+                      new JdbcTemplate(context.getBean(DataSource.class))
+                          .queryForObject("SELECT COUNT(*) FROM app.web_sessions", Integer.class))
+                  .isEqualTo(1);
             });
   }
 
@@ -407,13 +446,91 @@ class SessionkitAutoConfigurationTests {
   // ---- Redis ---------------------------------------------------------------------------------
 
   @Test
-  void redisCacheCustomizerOnlyWhenACacheIsNamed() {
-    runner.run(context -> assertThat(context).doesNotHaveBean(RedisSessionCacheCustomizer.class));
+  void redisCacheCustomizerOnlyWhenACacheIsNamedAndRedisIsConfigured() {
+    runner
+        .withBean(RedisConnectionFactory.class, () -> mock(RedisConnectionFactory.class))
+        .run(context -> assertThat(context).doesNotHaveBean(RedisSessionCacheCustomizer.class));
     runner
         .withBean(CacheManager.class, () -> new ConcurrentMapCacheManager("sessions"))
         .withPropertyValues("sessionkit.cache.name=sessions")
+        .run(context -> assertThat(context).doesNotHaveBean(RedisSessionCacheCustomizer.class));
+    runner
+        .withBean(CacheManager.class, () -> new ConcurrentMapCacheManager("sessions"))
+        .withBean(RedisConnectionFactory.class, () -> mock(RedisConnectionFactory.class))
+        .withPropertyValues("sessionkit.cache.name=sessions")
         .run(context -> assertThat(context).hasSingleBean(RedisSessionCacheCustomizer.class));
   }
+
+  @Test
+  void bootsRedisCacheManagerKeepsSessionsAsPlainTextWithTheirOwnTimeToLive() {
+    new ApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                SessionkitAutoConfiguration.class,
+                CacheAutoConfiguration.class,
+                DataRedisAutoConfiguration.class))
+        .withUserConfiguration(CachingConfiguration.class)
+        .withPropertyValues(
+            "spring.cache.type=redis",
+            "spring.cache.redis.time-to-live=10m",
+            "sessionkit.backend=cache",
+            "sessionkit.cache.name=sessions")
+        .run(
+            context -> {
+              CacheSessionStore store = context.getBean(CacheSessionStore.class);
+              assertThat(store.cache()).isInstanceOf(RedisCache.class);
+              RedisCacheConfiguration configuration =
+                  ((RedisCache) store.cache()).getCacheConfiguration();
+              assertThat(configuration.getValueSerializationPair().write("text"))
+                  .isEqualTo(ByteBuffer.wrap("text".getBytes(StandardCharsets.UTF_8)));
+              assertThat(
+                      configuration
+                          .getTtlFunction()
+                          .getTimeToLive("key", Instant.now().plusSeconds(3600) + "\n{}"))
+                  .isBetween(Duration.ofSeconds(3500), Duration.ofSeconds(3600));
+              assertThat(configuration.getTtlFunction().getTimeToLive("key", "other"))
+                  .isEqualTo(Duration.ofMinutes(10));
+            });
+  }
+
+  @Test
+  void userRedisCacheManagerWithStringValuesIsUsedAsItIs() {
+    runner
+        .withBean(
+            CacheManager.class,
+            () ->
+                RedisCacheManager.builder(mock(RedisCacheWriter.class))
+                    .cacheDefaults(
+                        RedisCacheConfiguration.defaultCacheConfig()
+                            .serializeValuesWith(
+                                SerializationPair.fromSerializer(RedisSerializer.string())))
+                    .build())
+        .withPropertyValues("sessionkit.backend=cache", "sessionkit.cache.name=sessions")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(CacheSessionStore.class).cache())
+                  .isInstanceOf(RedisCache.class);
+            });
+  }
+
+  @Test
+  void namedCacheWithoutSpringDataRedisIsUsedUnchecked() {
+    runner
+        .withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+        .withBean(CacheManager.class, () -> new ConcurrentMapCacheManager("sessions"))
+        .withPropertyValues("sessionkit.backend=cache", "sessionkit.cache.name=sessions")
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean(RedisSessionCacheCustomizer.class);
+              assertThat(context.getBean(CacheSessionStore.class).cache())
+                  .isInstanceOf(ConcurrentMapCache.class);
+            });
+  }
+
+  @EnableCaching
+  @Configuration(proxyBeanMethods = false)
+  static class CachingConfiguration {}
 
   // ---- helpers -------------------------------------------------------------------------------
 

@@ -1,12 +1,15 @@
 package dev.sessionkit.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -16,6 +19,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.cache.RedisCacheWriter;
+import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.ClassUtils;
 
@@ -154,6 +163,73 @@ class SessionkitFailureAnalysisTests {
             "Enable caching (@EnableCaching, and" + " spring.cache.type, for example redis)");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"jdk", "json", "bytes"})
+  void redisCacheThatDoesNotStorePlainTextIsReported(String serializer) {
+    RedisSerializer<?> values =
+        switch (serializer) {
+          case "jdk" -> RedisSerializer.java();
+          case "json" -> new JacksonJsonRedisSerializer<>(Object.class);
+          default -> RedisSerializer.byteArray();
+        };
+    FailureAnalysis analysis =
+        analysisOf(
+            runner
+                .withBean(
+                    CacheManager.class,
+                    () ->
+                        RedisCacheManager.builder(mock(RedisCacheWriter.class))
+                            .cacheDefaults(
+                                RedisCacheConfiguration.defaultCacheConfig()
+                                    .serializeValuesWith(SerializationPair.fromSerializer(values)))
+                            .build())
+                .withPropertyValues("sessionkit.backend=cache", "sessionkit.cache.name=sessions"));
+
+    assertThat(analysis.getDescription())
+        .startsWith(
+            "sessionkit.cache.name is 'sessions', a Redis cache whose values are serialized by "
+                + values.getClass().getName()
+                + ", which does not store a string as its UTF-8 text.");
+    assertThat(analysis.getAction())
+        .startsWith(
+            "Configure the Redis cache 'sessions' with RedisSerializer.string() as its value"
+                + " serializer")
+        .contains("spring.cache.type=redis");
+  }
+
+  @Test
+  void redisCacheWithTheDefaultJavaSerializationIsReported() {
+    FailureAnalysis analysis =
+        analysisOf(
+            runner
+                .withBean(
+                    CacheManager.class,
+                    () ->
+                        RedisCacheManager.builder(mock(RedisCacheWriter.class))
+                            .cacheDefaults(RedisCacheConfiguration.defaultCacheConfig())
+                            .build())
+                .withPropertyValues("sessionkit.backend=cache", "sessionkit.cache.name=sessions"));
+
+    assertThat(analysis.getDescription()).contains("JdkSerializationRedisSerializer");
+  }
+
+  @Test
+  void transactionAwareRedisCacheIsCheckedToo() {
+    FailureAnalysis analysis =
+        analysisOf(
+            runner
+                .withBean(
+                    CacheManager.class,
+                    () ->
+                        RedisCacheManager.builder(mock(RedisCacheWriter.class))
+                            .cacheDefaults(RedisCacheConfiguration.defaultCacheConfig())
+                            .transactionAware()
+                            .build())
+                .withPropertyValues("sessionkit.backend=cache", "sessionkit.cache.name=sessions"));
+
+    assertThat(analysis.getDescription()).contains("JdkSerializationRedisSerializer");
+  }
+
   @Test
   void autoBackendWithCacheNameButNoCacheManagerIsReported() {
     FailureAnalysis analysis =
@@ -162,8 +238,9 @@ class SessionkitFailureAnalysisTests {
     assertThat(analysis.getDescription()).contains("has no CacheManager");
   }
 
-  @Test
-  void invalidTableNameIsReported() {
+  @ParameterizedTest
+  @ValueSource(strings = {"sessions; DROP", "a.b.c", "1sessions", "app.", "ses-sions"})
+  void invalidTableNameIsReported(String tableName) {
     FailureAnalysis analysis =
         analysisOf(
             runner
@@ -173,10 +250,10 @@ class SessionkitFailureAnalysisTests {
                         new org.springframework.jdbc.datasource.DriverManagerDataSource(
                             "jdbc:h2:mem:invalid-table;DB_CLOSE_DELAY=-1"))
                 .withPropertyValues(
-                    "sessionkit.backend=db", "sessionkit.jdbc.table-name=sessions; DROP"));
+                    "sessionkit.backend=db", "sessionkit.jdbc.table-name=" + tableName));
 
     assertThat(analysis.getDescription())
-        .isEqualTo("sessionkit.jdbc.table-name 'sessions; DROP' is not a plain SQL identifier.");
+        .isEqualTo("sessionkit.jdbc.table-name '" + tableName + "' is not a plain SQL identifier.");
     assertThat(analysis.getAction()).contains("sessionkit.jdbc.table-name");
   }
 

@@ -8,6 +8,7 @@ import dev.sessionkit.SessionStore;
 import dev.sessionkit.boot.web.SessionArgumentResolver;
 import dev.sessionkit.boot.web.SessionCookie;
 import dev.sessionkit.boot.web.SessionFilter;
+import dev.sessionkit.boot.web.SessionInterruptedExceptionResolver;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 
 /** The servlet side appears in servlet web applications only, and backs off for user beans. */
 class SessionkitWebAutoConfigurationTests {
@@ -69,6 +72,23 @@ class SessionkitWebAutoConfigurationTests {
               .values()
               .forEach(configurer -> configurer.addArgumentResolvers(resolvers));
           assertThat(resolvers).hasExactlyElementsOfTypes(SessionArgumentResolver.class);
+        });
+  }
+
+  @Test
+  void springMvcAsksTheSessionInterruptedExceptionResolverFirst() {
+    web.run(
+        context -> {
+          List<HandlerExceptionResolver> resolvers = new ArrayList<>();
+          resolvers.add(new ExceptionHandlerExceptionResolver());
+          context
+              .getBeansOfType(WebMvcConfigurer.class)
+              .values()
+              .forEach(configurer -> configurer.extendHandlerExceptionResolvers(resolvers));
+          assertThat(resolvers)
+              .hasExactlyElementsOfTypes(
+                  SessionInterruptedExceptionResolver.class,
+                  ExceptionHandlerExceptionResolver.class);
         });
   }
 

@@ -45,8 +45,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>A save that finds the session deleted meanwhile (another request logged the visitor out)
  * raises {@link SessionInterruptedException}; while the response is not committed, the filter
- * resets it and answers 400 Bad Request with a short text, never 500. Asynchronous requests are
- * finished when their last dispatch returns.
+ * resets it and answers 400 Bad Request with a short text, never 500. When the save runs inside a
+ * Spring MVC handler (a body that fills the buffer, a flush), the exception reaches Spring MVC
+ * first; {@link SessionInterruptedExceptionResolver} gives the same answer there, before any
+ * application {@code @ExceptionHandler} can turn it into 500. Asynchronous requests are finished
+ * when their last dispatch returns.
  */
 public class SessionFilter extends OncePerRequestFilter {
 
@@ -145,7 +148,8 @@ public class SessionFilter extends OncePerRequestFilter {
     }
   }
 
-  private static boolean isInterrupted(Throwable failure) {
+  /** Whether {@code failure}, or one of its causes, is a {@link SessionInterruptedException}. */
+  static boolean isInterrupted(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof SessionInterruptedException) {
         return true;
@@ -157,7 +161,11 @@ public class SessionFilter extends OncePerRequestFilter {
     return false;
   }
 
-  private static void answerInterrupted(HttpServletResponse response) throws IOException {
+  /**
+   * Replaces whatever {@code response} holds (status, headers, buffered body) by the 400 answer to
+   * a request whose session was deleted while it ran. The response must not be committed.
+   */
+  static void answerInterrupted(HttpServletResponse response) throws IOException {
     response.reset();
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     response.setContentType(MediaType.TEXT_PLAIN_VALUE);

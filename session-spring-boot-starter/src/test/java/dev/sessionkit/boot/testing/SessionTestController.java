@@ -130,6 +130,28 @@ public class SessionTestController {
     return "was " + before;
   }
 
+  /** As {@code /gated-put}, then a body so large that writing it commits the response. */
+  @GetMapping("/gated-large-body")
+  ResponseEntity<byte[]> gatedLargeBody(Session session) throws InterruptedException {
+    session.get("k");
+    gates.current().arrive();
+    session.put("k", "large body after the gate");
+    byte[] body = new byte[LARGE];
+    Arrays.fill(body, (byte) 'z');
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(body);
+  }
+
+  /** As {@code /gated-put}, then the handler flushes the response before writing its body. */
+  @GetMapping("/gated-flush")
+  String gatedFlush(Session session, HttpServletResponse response)
+      throws InterruptedException, IOException {
+    session.get("k");
+    gates.current().arrive();
+    session.put("k", "flushed after the gate");
+    response.flushBuffer();
+    return "flushed";
+  }
+
   @GetMapping("/proxy-put")
   List<Object> proxyPut(@RequestParam String item) {
     return cart.add(item);

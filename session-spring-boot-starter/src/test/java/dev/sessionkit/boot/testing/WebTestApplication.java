@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Import;
 /** A small web application using the starter as an application would: auto-configuration only. */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-@Import({SessionTestController.class, CartService.class})
+@Import({SessionTestController.class, CartService.class, GlobalExceptionAdvice.class})
 public class WebTestApplication {
 
   @Bean

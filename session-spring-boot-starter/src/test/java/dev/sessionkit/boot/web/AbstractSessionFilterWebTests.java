@@ -8,9 +8,11 @@ import dev.sessionkit.boot.testing.Browser;
 import dev.sessionkit.boot.testing.CartService;
 import dev.sessionkit.boot.testing.Gate;
 import dev.sessionkit.boot.testing.Gates;
+import dev.sessionkit.boot.testing.GlobalExceptionAdvice;
 import dev.sessionkit.boot.testing.SessionTestController;
 import dev.sessionkit.boot.testing.SetCookie;
 import dev.sessionkit.boot.testing.TestServer;
+import dev.sessionkit.boot.testing.WebTestApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.http.HttpResponse;
@@ -18,10 +20,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,9 +56,23 @@ abstract class AbstractSessionFilterWebTests {
   /** The backend name the starter should report. */
   abstract String backendName();
 
+  /** The application to run; it must import {@link WebTestApplication}. */
+  Class<?> application() {
+    return WebTestApplication.class;
+  }
+
+  /** Returns when the servers the backend needs are up; otherwise skips or fails the class. */
+  void requireServices() {}
+
   @BeforeAll
   void startServer() {
-    server = TestServer.start(backendProperties());
+    requireServices();
+    server = TestServer.start(application(), backendProperties());
+  }
+
+  /** The server of the whole class; null when {@link #requireServices()} skipped it. */
+  TestServer server() {
+    return server;
   }
 
   @AfterAll
@@ -64,7 +85,7 @@ abstract class AbstractSessionFilterWebTests {
   TestServer startVariant(Map<String, Object> extraProperties) {
     Map<String, Object> properties = new HashMap<>(backendProperties());
     properties.putAll(extraProperties);
-    return TestServer.start(properties);
+    return TestServer.start(application(), properties);
   }
 
   // ---- the backend ---------------------------------------------------------------------------
@@ -375,6 +396,104 @@ abstract class AbstractSessionFilterWebTests {
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
     assertThat(SetCookie.all(response.headers())).noneMatch(cookie -> !cookie.value().isEmpty());
     assertThat(server.bean(SessionStore.class).exists(key)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/gated-large-body", "/gated-flush"})
+  void concurrentLogoutAnswers400EvenWithAGlobalExceptionHandler(String path) throws Exception {
+    try (TestServer variant = startVariant(Map.of(GlobalExceptionAdvice.PROPERTY, "true"))) {
+      assertThat(new Browser(variant).get("/throw").body())
+          .as("the application's @ExceptionHandler(Exception.class) is active")
+          .startsWith(GlobalExceptionAdvice.BODY);
+      Browser browser = new Browser(variant);
+      browser.get("/put?key=k&value=before");
+      String key = browser.cookie("sessionid");
+      Gate gate = variant.bean(Gates.class).arm();
+
+      CompletableFuture<HttpResponse<String>> slow = browser.getAsync(path);
+      gate.awaitArrival();
+      HttpResponse<String> logout = browser.get("/flush");
+      gate.open();
+      HttpResponse<String> response = slow.get(30, TimeUnit.SECONDS);
+
+      assertThat(logout.statusCode()).isEqualTo(200);
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.body()).isEqualTo(SessionFilter.INTERRUPTED_MESSAGE);
+      assertThat(response.headers().firstValue("content-type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+      assertThat(SetCookie.all(response.headers())).noneMatch(cookie -> !cookie.value().isEmpty());
+      assertThat(variant.bean(SessionStore.class).exists(key)).isFalse();
+    }
+  }
+
+  /**
+   * One visitor, one request after another writing the session, while other requests of the same
+   * visitor read it: every read sees a session (never an empty one, never a deleted cookie), every
+   * write keeps the key, and each write is visible to the visitor's very next request. 200
+   * requests, on a fixed pool, within a deadline.
+   */
+  @Test
+  void writesWithConcurrentReadsNeverLoseTheSession() throws Exception {
+    int writes = 50;
+    int readers = 4;
+    int readsPerReader = 25;
+    Browser browser = new Browser(server);
+    browser.get("/put?key=k&value=0");
+    String key = browser.cookie("sessionid");
+    assertThat(key).matches(KEY_PATTERN);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    List<String> problems = new CopyOnWriteArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(1 + readers);
+    try {
+      List<Future<?>> tasks = new ArrayList<>();
+      tasks.add(
+          pool.submit(
+              () -> {
+                for (int i = 1; i <= writes && System.nanoTime() < deadline; i++) {
+                  HttpResponse<String> write = browser.get("/put?key=k&value=" + i);
+                  List<String> keys =
+                      SetCookie.all(write.headers()).stream().map(SetCookie::value).toList();
+                  if (write.statusCode() != 200 || !keys.equals(List.of(key))) {
+                    problems.add("write " + i + ": " + write.statusCode() + ", cookies " + keys);
+                  }
+                  String readBack = browser.get("/get?key=k").body();
+                  if (!readBack.equals(String.valueOf(i))) {
+                    problems.add("write " + i + " then read: " + readBack);
+                  }
+                }
+              }));
+      for (int r = 0; r < readers; r++) {
+        tasks.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < readsPerReader && System.nanoTime() < deadline; i++) {
+                    HttpResponse<String> read = browser.get("/get?key=k");
+                    List<SetCookie> cookies = SetCookie.all(read.headers());
+                    if (read.statusCode() != 200
+                        || read.body().equals("null")
+                        || !cookies.isEmpty()) {
+                      problems.add(
+                          "read: "
+                              + read.statusCode()
+                              + " "
+                              + read.body()
+                              + ", cookies "
+                              + cookies);
+                    }
+                  }
+                }));
+      }
+      for (Future<?> task : tasks) {
+        task.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(problems).isEmpty();
+    assertThat(System.nanoTime()).as("finished before the deadline").isLessThan(deadline);
+    assertThat(browser.cookie("sessionid")).isEqualTo(key);
+    assertThat(browser.get("/get?key=k").body()).isEqualTo(String.valueOf(writes));
   }
 
   // ---- malformed cookies ---------------------------------------------------------------------

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionkit.SessionStore;
 import dev.sessionkit.boot.testing.Browser;
-import dev.sessionkit.boot.testing.RedisAvailability;
 import dev.sessionkit.boot.testing.SetCookie;
-import dev.sessionkit.boot.testing.TestServer;
 import dev.sessionkit.boot.testing.WebTestApplication;
 import dev.sessionkit.cache.CacheSessionStore;
+import dev.sessionkit.testing.ServiceAvailability;
+import dev.sessionkit.testing.TestRedis;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
@@ -16,65 +16,92 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.cache.RedisCache;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The cache backend over Redis, as an application gets it with {@code spring.cache.type=redis} and
- * {@code sessionkit.cache.name}: sessions stored as plain text (no Java serialization), each living
- * in Redis exactly as long as the session. Needs Redis at 127.0.0.1:6379.
+ * The whole filter suite on the cache backend over Redis, as an application gets it with {@code
+ * spring.cache.type=redis} and {@code sessionkit.cache.name}; plus what is particular to Redis:
+ * sessions stored as plain text (no Java serialization), each living in Redis exactly as long as
+ * the session. Needs Redis at 127.0.0.1:6379: skipped with the reason when it is down, failed
+ * instead with {@code -Dsessionkit.require-services=true}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RedisCacheSessionFilterWebTests {
+class RedisCacheSessionFilterWebTests extends AbstractSessionFilterWebTests {
+
+  private static final String HOST = "127.0.0.1";
+  private static final int PORT = 6379;
 
   private final String cacheName = "sessionkit-test-" + UUID.randomUUID();
-  private TestServer server;
 
   @SpringBootConfiguration(proxyBeanMethods = false)
   @EnableCaching
   @Import(WebTestApplication.class)
   static class RedisCachingApplication {}
 
-  @BeforeAll
-  void startServer() {
-    RedisAvailability.require();
-    server =
-        TestServer.start(
-            RedisCachingApplication.class,
-            Map.of(
-                "spring.cache.type",
-                "redis",
-                "spring.data.redis.host",
-                RedisAvailability.HOST,
-                "spring.data.redis.port",
-                RedisAvailability.PORT,
-                "sessionkit.backend",
-                "cache",
-                "sessionkit.cache.name",
-                cacheName));
+  @Override
+  Map<String, Object> backendProperties() {
+    return Map.of(
+        "spring.cache.type",
+        "redis",
+        "spring.data.redis.host",
+        HOST,
+        "spring.data.redis.port",
+        PORT,
+        "sessionkit.backend",
+        "cache",
+        "sessionkit.cache.name",
+        cacheName);
   }
 
+  @Override
+  String backendName() {
+    return "cache";
+  }
+
+  @Override
+  Class<?> application() {
+    return RedisCachingApplication.class;
+  }
+
+  @Override
+  void requireServices() {
+    String where = "Redis at " + HOST + ":" + PORT;
+    LettuceConnectionFactory probe = TestRedis.connectionFactory(HOST, PORT);
+    ServiceAvailability<AutoCloseable> availability;
+    try (RedisConnection connection = probe.getConnection()) {
+      connection.ping();
+      availability = ServiceAvailability.up(where, probe::destroy);
+    } catch (RuntimeException ex) {
+      availability =
+          ServiceAvailability.down(where, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+    } finally {
+      probe.destroy();
+    }
+    availability.require();
+  }
+
+  /** Runs before the suite stops the server (a subclass's {@code @AfterAll} runs first). */
   @AfterAll
-  void stopServer() {
-    if (server != null) {
-      StringRedisTemplate redis = server.bean(StringRedisTemplate.class);
-      Set<String> keys = redis.keys(cacheName + "::*");
-      if (keys != null && !keys.isEmpty()) {
-        redis.delete(keys);
-      }
-      server.close();
+  void deleteTheSessionsOfThisRun() {
+    if (server() == null) {
+      return;
+    }
+    StringRedisTemplate redis = server().bean(StringRedisTemplate.class);
+    Set<String> keys = redis.keys(cacheName + "::*");
+    if (keys != null && !keys.isEmpty()) {
+      redis.delete(keys);
     }
   }
 
   @Test
   void sessionsLiveInTheNamedRedisCache() {
-    CacheSessionStore store = (CacheSessionStore) server.bean(SessionStore.class);
+    CacheSessionStore store = (CacheSessionStore) server().bean(SessionStore.class);
 
     assertThat(store.cache()).isInstanceOf(RedisCache.class);
     assertThat(store.cache().getName()).isEqualTo(cacheName);
@@ -82,11 +109,11 @@ class RedisCacheSessionFilterWebTests {
 
   @Test
   void sessionIsStoredAsPlainTextWithTheSessionsTimeToLive() {
-    Browser browser = new Browser(server);
+    Browser browser = new Browser(server());
     HttpResponse<String> response = browser.get("/put?key=k&value=in-redis");
     String sessionKey = SetCookie.all(response.headers()).get(0).value();
 
-    StringRedisTemplate redis = server.bean(StringRedisTemplate.class);
+    StringRedisTemplate redis = server().bean(StringRedisTemplate.class);
     String stored = redis.opsForValue().get(cacheName + "::" + sessionKey);
     Long ttl = redis.getExpire(cacheName + "::" + sessionKey, TimeUnit.SECONDS);
 
@@ -100,24 +127,24 @@ class RedisCacheSessionFilterWebTests {
 
   @Test
   void logoutRemovesTheSessionFromRedis() {
-    Browser browser = new Browser(server);
+    Browser browser = new Browser(server());
     browser.get("/put?key=k&value=v");
     String sessionKey = browser.cookie("sessionid");
 
     browser.get("/flush");
 
-    assertThat(server.bean(StringRedisTemplate.class).hasKey(cacheName + "::" + sessionKey))
+    assertThat(server().bean(StringRedisTemplate.class).hasKey(cacheName + "::" + sessionKey))
         .isFalse();
   }
 
   @Test
   void sessionWithItsOwnExpiryGetsThatTimeToLive() {
-    Browser browser = new Browser(server);
+    Browser browser = new Browser(server());
     HttpResponse<String> response = browser.get("/expired");
     String sessionKey = SetCookie.all(response.headers()).get(0).value();
 
     Long ttl =
-        server
+        server()
             .bean(StringRedisTemplate.class)
             .getExpire(cacheName + "::" + sessionKey, TimeUnit.MILLISECONDS);
 

@@ -1,0 +1,53 @@
+package dev.sessionkit.boot.web;
+
+import dev.sessionkit.SessionInterruptedException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Answers 400, as {@link SessionFilter} does, when saving the session failed with a {@link
+ * SessionInterruptedException} inside Spring MVC's handling of a request.
+ *
+ * <p>The filter saves the session just before the response is committed, and that moment can come
+ * while Spring MVC is still invoking the handler: a {@code @ResponseBody} large enough to fill the
+ * buffer, or a flush in the handler. The exception then reaches Spring MVC's exception resolvers
+ * before the filter, and an application's {@code @ExceptionHandler(Exception.class)} would turn it
+ * into 500. Registered first among the resolvers (the starter does this through a {@code
+ * WebMvcConfigurer}), this one resets the uncommitted response and writes the filter's 400 answer.
+ * It leaves every other exception, and a response already committed, to the next resolver.
+ *
+ * <pre>{@code
+ * public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+ *   resolvers.add(0, new SessionInterruptedExceptionResolver());
+ * }
+ * }</pre>
+ */
+public final class SessionInterruptedExceptionResolver implements HandlerExceptionResolver {
+
+  private static final Log logger = LogFactory.getLog(SessionInterruptedExceptionResolver.class);
+
+  @Override
+  public @Nullable ModelAndView resolveException(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      @Nullable Object handler,
+      Exception ex) {
+    if (!SessionFilter.isInterrupted(ex) || response.isCommitted()) {
+      return null;
+    }
+    try {
+      SessionFilter.answerInterrupted(response);
+    } catch (IOException | RuntimeException failure) {
+      logger.debug("Could not answer 400 to an interrupted session", failure);
+      return null;
+    }
+    logger.debug("The session was deleted by another request while this one ran; answered 400");
+    return new ModelAndView();
+  }
+}
