@@ -2,8 +2,10 @@ package dev.sessionkit.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionkit.SessionStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every form needs the session's token; anything else answers 403 and changes nothing. */
@@ -11,6 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CsrfHttpTests {
 
   @LocalServerPort int port;
+
+  @Autowired SessionStore store;
 
   Visitor visitor;
 
@@ -57,7 +61,41 @@ class CsrfHttpTests {
     Page page = Visitor.refusingCookies(port).post("/cart/add", "_csrf", token, "sku", "mug");
 
     assertThat(page.status()).isEqualTo(403);
-    assertThat(page.body()).contains("id=\"csrf-cookies-missing\"", "allow cookies");
+    assertThat(page.body())
+        .contains("id=\"csrf-cookies-missing\"", "allow cookies")
+        .doesNotContain("id=\"csrf-session-expired\"", "id=\"csrf-token-mismatch\"");
+  }
+
+  @Test
+  void formAfterTheSessionExpiredIsForbiddenAndSaysSoInsteadOfAskingForCookies() {
+    String token = visitor.get("/").csrfToken();
+    String expiredKey = visitor.sessionKey();
+    store.delete(expiredKey);
+
+    Page page = visitor.post("/cart/add", "_csrf", token, "sku", "mug");
+
+    assertThat(page.status()).isEqualTo(403);
+    assertThat(page.body())
+        .contains("id=\"csrf-session-expired\"", "session expired", "try again")
+        .doesNotContain("allow cookies")
+        .doesNotContain("id=\"csrf-cookies-missing\"", "id=\"csrf-token-mismatch\"");
+    assertThat(visitor.sessionKey()).isNotNull().isNotEqualTo(expiredKey);
+    assertThat(visitor.get("/cart").body()).contains("Your cart is empty");
+    assertThat(visitor.addToCart("mug").status()).isEqualTo(302);
+  }
+
+  @Test
+  void loginFormShownBeforeTheSessionExpiredWorksAfterTheExpiryWasExplained() {
+    Page loginPage = visitor.get("/login");
+    Page catalogue = visitor.get("/");
+    store.delete(visitor.sessionKey());
+    assertThat(visitor.submit(catalogue, "/cart/add", "sku", "mug").body())
+        .contains("id=\"csrf-session-expired\"");
+
+    Page page = visitor.submit(loginPage, "/login", "username", "alice", "password", "wonderland");
+
+    assertThat(page.status()).isEqualTo(302);
+    assertThat(visitor.get("/").body()).contains("id=\"current-user\">Alice<");
   }
 
   @Test

@@ -119,18 +119,90 @@ class LoginHttpTests {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body())
         .contains("id=\"login-error\"", "did not send back the session cookie", "allow cookies")
+        .doesNotContain("session expired")
         .doesNotContain("current-user");
   }
 
   @Test
-  void loginWhoseTestCookieWasNotStoredIsRefused() {
+  void loginFromASessionWithoutTestCookieSaysTheFormWasStaleAndTheRetryWorks() {
     Page catalogue = visitor.get("/");
 
     Page page = visitor.submit(catalogue, "/login", "username", "alice", "password", "wonderland");
 
+    assertThat(page.status()).isEqualTo(200);
     assertThat(page.body())
-        .contains("did not send back the session cookie")
+        .contains("id=\"login-error\"", "session expired", "try again")
+        .doesNotContain("allow cookies")
         .doesNotContain("current-user");
+    Page retried = visitor.submit(page, "/login", "username", "alice", "password", "wonderland");
+    assertThat(retried.status()).isEqualTo(302);
+    assertThat(visitor.get("/").body()).contains("id=\"current-user\">Alice<");
+  }
+
+  @Test
+  void loginAfterTheSessionExpiredSaysSoAndTheRetryWorks() {
+    Page loginPage = visitor.get("/login");
+    String expiredKey = visitor.sessionKey();
+    store.delete(expiredKey);
+
+    Page page = visitor.submit(loginPage, "/login", "username", "alice", "password", "wonderland");
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("id=\"login-error\"", "session expired", "try again")
+        .doesNotContain("allow cookies")
+        .doesNotContain("current-user");
+    assertThat(visitor.sessionKey()).isNotNull().isNotEqualTo(expiredKey);
+    assertThat(visitor.get("/session").body()).contains("<code>testcookie</code>");
+    Page retried = visitor.submit(page, "/login", "username", "alice", "password", "wonderland");
+    assertThat(retried.status()).isEqualTo(302);
+    assertThat(visitor.get("/").body()).contains("id=\"current-user\">Alice<");
+  }
+
+  @Test
+  void loginAsAnotherUserStartsAFreshSessionWithoutThePreviousUsersData() {
+    visitor.logIn("alice", "wonderland", false);
+    visitor.addToCart("mug");
+    String alicesKey = visitor.sessionKey();
+
+    Page loggedIn = visitor.logIn("bob", "builder", false);
+
+    assertThat(loggedIn.status()).isEqualTo(302);
+    String bobsKey = visitor.sessionKey();
+    assertThat(bobsKey).isNotNull().isNotEqualTo(alicesKey);
+    assertThat(store.exists(alicesKey)).isFalse();
+    assertThat(store.exists(bobsKey)).isTrue();
+    assertThat(visitor.get("/cart").body())
+        .contains("Your cart is empty", "id=\"current-user\">Bob<")
+        .doesNotContain("cart-row-mug");
+    assertThat(visitor.get("/session").body())
+        .contains("<code>user</code>")
+        .doesNotContain("<code>cart</code>", "<code>testcookie</code>");
+  }
+
+  @Test
+  void loginAsTheSameUserAgainKeepsTheCartAndChangesTheKey() {
+    visitor.logIn("alice", "wonderland", false);
+    visitor.addToCart("mug");
+    String keyBefore = visitor.sessionKey();
+
+    Page loggedIn = visitor.logIn("alice", "wonderland", false);
+
+    assertThat(loggedIn.status()).isEqualTo(302);
+    assertThat(visitor.sessionKey()).isNotNull().isNotEqualTo(keyBefore);
+    assertThat(store.exists(keyBefore)).isFalse();
+    assertThat(visitor.get("/cart").body()).contains("cart-row-mug", "id=\"current-user\">Alice<");
+  }
+
+  @Test
+  void loginAsAnotherUserWithRememberMeGivesTheFreshSessionAPersistentCookie() {
+    visitor.logIn("alice", "wonderland", false);
+
+    Page page = visitor.logIn("bob", "builder", true);
+
+    assertThat(page.setCookie("sessionid"))
+        .hasValueSatisfying(cookie -> assertThat(cookie).contains("Max-Age=1209600"));
+    assertThat(visitor.get("/session").body()).contains("id=\"session-browser-close\">no<");
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,8 +56,8 @@ class RestartBrowserTests {
   @CsvSource({RunningShop.DEFAULT + ", true", "file, true", "cache, false"})
   void restartKeepsALoggedInVisitorsCartWhenTheBackendIsDurable(String profile, boolean durable)
       throws IOException {
-    int port = RunningShop.freePort();
-    shop = RunningShop.start(profile, port, dataDirectory);
+    shop = RunningShop.start(profile, 0, dataDirectory);
+    int port = shop.port();
     browser.open(shop.url("/login"));
     browser.type("username", "alice");
     browser.type("password", "wonderland");
@@ -67,9 +66,10 @@ class RestartBrowserTests {
     browser.open(shop.url("/"));
     browser.clickAndWait("add-tote");
     assertThat(browser.has("cart-row-tote")).isTrue();
-    try (Stream<Path> stored = Files.list(dataDirectory)) {
-      assertThat(stored.count() > 0).as("sessions stored in " + dataDirectory).isEqualTo(durable);
-    }
+    String sessionKey = (String) browser.cookie("sessionid").orElseThrow().get("value");
+    assertThat(shop.store().exists(sessionKey))
+        .as("the browser's session is stored in " + shop.store() + " before the restart")
+        .isTrue();
 
     shop.close();
     shop = RunningShop.start(profile, port, dataDirectory);

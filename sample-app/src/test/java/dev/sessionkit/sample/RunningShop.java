@@ -1,9 +1,6 @@
 package dev.sessionkit.sample;
 
 import dev.sessionkit.SessionStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +27,11 @@ final class RunningShop implements AutoCloseable {
 
   /**
    * Starts the shop with {@code profile} ({@value #DEFAULT}, {@code file}, {@code cache} or a
-   * server backend's) on {@code port} (0: any free port). The default profile keeps its H2 database
-   * file, and {@code file} its session files, under {@code dataDirectory}; the settings are
-   * command-line arguments so that they win over {@code application.yml}.
+   * server backend's) on {@code port}. Pass 0 to let the server bind any free port itself (read it
+   * back with {@link #port()}); pass that port again to restart the shop where the browser left it.
+   * The default profile keeps its H2 database file, and {@code file} its session files, under
+   * {@code dataDirectory}; the settings are command-line arguments so that they win over {@code
+   * application.yml}.
    */
   static RunningShop start(String profile, int port, Path dataDirectory) {
     List<String> arguments = new ArrayList<>();
@@ -52,15 +51,6 @@ final class RunningShop implements AutoCloseable {
         new SpringApplicationBuilder(SampleApplication.class).run(arguments.toArray(String[]::new));
     return new RunningShop(
         context, context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
-  }
-
-  /** A port nobody listens on right now, to start (and restart) a shop on. */
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** The port the shop listens on. */

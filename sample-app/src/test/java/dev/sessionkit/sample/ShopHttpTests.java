@@ -139,6 +139,39 @@ class ShopHttpTests {
   }
 
   @Test
+  void addingMoreThanTheMaximumAtOnceIsABadRequestAndKeepsTheCart() {
+    visitor.addToCart("mug");
+
+    Page page = visitor.submitFrom("/", "/cart/add", "sku", "mug", "quantity", "2147483647");
+
+    assertThat(page.status()).isEqualTo(400);
+    assertThat(page.body())
+        .contains("id=\"cart-error\"", "between 1 and 99")
+        .containsPattern("value=\"1\"\\s+id=\"quantity-mug\"");
+    assertThat(visitor.get("/cart").body())
+        .doesNotContain("cart-error")
+        .containsPattern("value=\"1\"\\s+id=\"quantity-mug\"");
+  }
+
+  @Test
+  void addingNothingIsABadRequest() {
+    Page page = visitor.submitFrom("/", "/cart/add", "sku", "mug", "quantity", "0");
+
+    assertThat(page.status()).isEqualTo(400);
+    assertThat(page.body()).contains("id=\"cart-error\"", "Your cart is empty");
+  }
+
+  @Test
+  void addingUpToTheMaximumCapsTheLine() {
+    visitor.addToCart("mug");
+
+    Page page = visitor.submitFrom("/", "/cart/add", "sku", "mug", "quantity", "99");
+
+    assertThat(page.status()).isEqualTo(302);
+    assertThat(visitor.get("/cart").body()).containsPattern("value=\"99\"\\s+id=\"quantity-mug\"");
+  }
+
+  @Test
   void negativeQuantityIsABadRequest() {
     visitor.addToCart("mug");
 

@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
  * Marks a POST handler that refuses, by itself, any request whose browser did not return the
  * session: it acts only when {@link dev.sessionkit.Session#testCookieWorked()}. For such a handler
  * the {@link CsrfInterceptor} lets through a request whose session holds no token at all, so that
- * the handler can tell a visitor whose browser refuses cookies why nothing works, instead of
- * answering 403. A session that holds a token is checked as usual.
+ * the handler can tell the visitor why nothing works (the browser refuses cookies, or its session
+ * expired), instead of answering 403. A session that holds a token is checked as usual.
  *
  * <p>This is safe because the test cookie and the token are stored by the same page (the login
  * form): a request without a token has no test cookie either, and is refused.

@@ -10,14 +10,14 @@ public class CsrfTokenMismatchException extends RuntimeException {
   /**
    * A rejection.
    *
-   * @param sessionHadToken whether the session held a token; false usually means the browser did
-   *     not send the session cookie back
+   * @param sessionHadToken whether the session held a token; false means the browser sent no
+   *     session cookie, or its session is gone (expired, lost in a restart)
    */
   public CsrfTokenMismatchException(boolean sessionHadToken) {
     super(
         sessionHadToken
             ? "The form's security token does not match the session's."
-            : "The session holds no security token: the browser sent no session cookie.");
+            : "The session holds no security token: no session cookie, or its session is gone.");
     this.sessionHadToken = sessionHadToken;
   }
 

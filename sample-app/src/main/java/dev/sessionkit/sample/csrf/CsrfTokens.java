@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * cannot, because it cannot read the page.
  *
  * <p>A token is 32 bytes from {@link SecureRandom}, URL-safe Base64. It is created the first time a
- * page renders a form, so a visitor who only reads pages gets no session at all.
+ * page renders a form, so a page without forms starts no session.
  */
 @Component
 public class CsrfTokens {

@@ -28,9 +28,14 @@ public record Cart(List<CartItem> items) {
     return new Cart(List.of());
   }
 
-  /** This cart with {@code quantity} more of {@code sku} (at most {@link #MAX_QUANTITY}). */
+  /**
+   * This cart with {@code quantity} more of {@code sku} (at most {@link #MAX_QUANTITY}). The sum is
+   * computed in {@code long}, so a huge {@code quantity} caps the line instead of overflowing into
+   * a negative number that would remove it.
+   */
   public Cart add(String sku, int quantity) {
-    return withQuantity(sku, quantityOf(sku) + quantity);
+    long sum = (long) quantityOf(sku) + quantity;
+    return withQuantity(sku, (int) Math.min(sum, MAX_QUANTITY));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.sessionkit.sample.shop;
 
 import dev.sessionkit.Session;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,13 +32,27 @@ public class CartController {
     return "cart";
   }
 
-  /** Adds {@code quantity} (default 1) of a product, then shows the cart. */
+  /**
+   * Adds {@code quantity} (default 1) of a product, then shows the cart. A quantity outside 1 to
+   * {@link Cart#MAX_QUANTITY} is a bad request: the cart is left as it was and its page says why.
+   */
   @PostMapping("/cart/add")
   public String add(
-      @RequestParam String sku, @RequestParam(defaultValue = "1") int quantity, Session session) {
+      @RequestParam String sku,
+      @RequestParam(defaultValue = "1") int quantity,
+      Session session,
+      Model model,
+      HttpServletResponse response) {
     requireProduct(sku);
-    if (quantity < 1) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Add at least one.");
+    if (quantity < 1 || quantity > Cart.MAX_QUANTITY) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute(
+          "error",
+          "You can add between 1 and "
+              + Cart.MAX_QUANTITY
+              + " of a product at a time; your cart"
+              + " was not changed.");
+      return cart(session, model);
     }
     CartSession.store(session, CartSession.cart(session).add(sku, quantity));
     return "redirect:/cart";

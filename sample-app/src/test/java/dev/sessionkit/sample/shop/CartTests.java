@@ -31,6 +31,13 @@ class CartTests {
   }
 
   @Test
+  void addOfTheLargestIntCapsTheLineInsteadOfOverflowing() {
+    Cart cart = Cart.empty().add("mug", 1).add("mug", Integer.MAX_VALUE);
+
+    assertThat(cart.items()).containsExactly(new CartItem("mug", Cart.MAX_QUANTITY));
+  }
+
+  @Test
   void withQuantityWhenZeroRemovesTheItem() {
     Cart cart = Cart.empty().add("mug", 2).add("tote", 1).withQuantity("mug", 0);
 
