@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionkit.cache.CacheSessionStore;
+import dev.sessionkit.engine.StorageSessionStore;
 import dev.sessionkit.testing.LoopbackPorts;
 import dev.sessionkit.testing.TestRedis;
 import java.util.Map;
@@ -38,7 +39,7 @@ class RedisCacheSessionStoreTests extends SessionStoreContractTests {
   private @Nullable Cache cache;
 
   @Override
-  AbstractSessionStore createStore(SessionSettings settings) {
+  StorageSessionStore createStore(SessionSettings settings) {
     return new CacheSessionStore(cache(), settings);
   }
 
@@ -74,7 +75,7 @@ class RedisCacheSessionStoreTests extends SessionStoreContractTests {
         TestRedis.connectionFactory("127.0.0.1", LoopbackPorts.closed());
     try {
       CacheSessionStore down = new CacheSessionStore(redisCache(unreachable), settings);
-      down.setObserver(observer);
+      down.addListener(listener);
       Session stored = down.open(key);
       Session fresh = down.newSession();
       fresh.put("a", 1);
@@ -83,7 +84,7 @@ class RedisCacheSessionStoreTests extends SessionStoreContractTests {
       assertFailsNamingTheCache(fresh::save, key);
       assertFailsNamingTheCache(() -> down.exists(key), key);
       assertFailsNamingTheCache(() -> down.delete(key), key);
-      assertThat(observer.failedOperations()).contains("load", "create", "delete");
+      assertThat(listener.failedOperations()).contains("load", "create", "delete");
       assertThat(store.exists(key)).as("the record is untouched").isTrue();
     } finally {
       unreachable.destroy();

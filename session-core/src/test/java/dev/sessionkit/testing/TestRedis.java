@@ -2,14 +2,18 @@ package dev.sessionkit.testing;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -17,7 +21,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceClientConfigurat
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * A real Redis (127.0.0.1:6379) for a test class, as a JUnit extension:
+ * A real Redis for a test class, as a JUnit extension: a standalone Redis on 127.0.0.1:6379 ({@link
+ * #local()}) or a Redis Cluster with masters on 127.0.0.1:7000-7002 ({@link #cluster()}, as {@code
+ * .ci/run} starts it):
  *
  * <pre>{@code
  * @RegisterExtension
@@ -26,7 +32,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * RedisCacheManager.builder(redis.connectionFactory()) ...
  * }</pre>
  *
- * <p>One Lettuce connection factory per JVM, closed when the test run ends; see {@link
+ * <p>One Lettuce connection factory per JVM and server, closed when the test run ends; see {@link
  * ServiceAvailability} for what happens when Redis is down. Names made with {@link
  * #uniqueName(String)} are private to this run, and every key containing one is deleted at the end,
  * so concurrent runs do not see each other's data and nothing is left behind.
@@ -36,15 +42,29 @@ public final class TestRedis implements BeforeEachCallback {
   private static final Namespace NAMESPACE = Namespace.create(TestRedis.class);
   private static final String HOST = "127.0.0.1";
   private static final int PORT = 6379;
+  private static final List<String> CLUSTER_NODES =
+      List.of("127.0.0.1:7000", "127.0.0.1:7001", "127.0.0.1:7002");
   private static final String RUN_ID = runId();
 
+  private final String server;
+  private final Supplier<LettuceConnectionFactory> factories;
   private @Nullable LettuceConnectionFactory connectionFactory;
 
-  private TestRedis() {}
+  private TestRedis(String server, Supplier<LettuceConnectionFactory> factories) {
+    this.server = server;
+    this.factories = factories;
+  }
 
   /** Redis on 127.0.0.1:6379. */
   public static TestRedis local() {
-    return new TestRedis();
+    return new TestRedis("Redis at " + HOST + ":" + PORT, () -> connectionFactory(HOST, PORT));
+  }
+
+  /** The Redis Cluster whose masters listen on 127.0.0.1:7000, 7001 and 7002. */
+  public static TestRedis cluster() {
+    return new TestRedis(
+        "Redis Cluster at " + String.join(", ", CLUSTER_NODES),
+        () -> clusterConnectionFactory(CLUSTER_NODES));
   }
 
   /**
@@ -68,6 +88,37 @@ public final class TestRedis implements BeforeEachCallback {
     return factory;
   }
 
+  /**
+   * A Lettuce connection factory on the Redis Cluster reached through {@code nodes} ({@code
+   * host:port}), with short timeouts, started; the caller destroys it.
+   */
+  public static LettuceConnectionFactory clusterConnectionFactory(List<String> nodes) {
+    LettuceClientConfiguration client =
+        LettuceClientConfiguration.builder()
+            .commandTimeout(Duration.ofSeconds(3))
+            .shutdownTimeout(Duration.ZERO)
+            .clientOptions(
+                ClusterClientOptions.builder()
+                    .socketOptions(
+                        SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
+                    .build())
+            .build();
+    LettuceConnectionFactory factory =
+        new LettuceConnectionFactory(new RedisClusterConfiguration(nodes), client);
+    factory.afterPropertiesSet();
+    return factory;
+  }
+
+  /**
+   * A new connection factory on this extension's server, started and not yet connected, for a test
+   * that needs a client of its own (to listen to the commands it sends); the caller destroys it.
+   * Valid inside a test.
+   */
+  public LettuceConnectionFactory newConnectionFactory() {
+    connectionFactory();
+    return factories.get();
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public void beforeEach(ExtensionContext context) {
@@ -75,7 +126,7 @@ public final class TestRedis implements BeforeEachCallback {
         context
             .getRoot()
             .getStore(NAMESPACE)
-            .computeIfAbsent(TestRedis.class, key -> start(), ServiceAvailability.class);
+            .computeIfAbsent(server, key -> start(), ServiceAvailability.class);
     connectionFactory = availability.require().factory;
   }
 
@@ -98,20 +149,19 @@ public final class TestRedis implements BeforeEachCallback {
     return base + "-" + RUN_ID;
   }
 
-  private static ServiceAvailability<RunningRedis> start() {
-    String where = "Redis at " + HOST + ":" + PORT;
+  private ServiceAvailability<RunningRedis> start() {
     LettuceConnectionFactory factory = null;
     try {
-      factory = connectionFactory(HOST, PORT);
+      factory = factories.get();
       try (RedisConnection connection = factory.getConnection()) {
         connection.ping();
       }
-      return ServiceAvailability.up(where, new RunningRedis(factory));
+      return ServiceAvailability.up(server, new RunningRedis(factory));
     } catch (RuntimeException ex) {
       if (factory != null) {
         factory.destroy();
       }
-      return ServiceAvailability.down(where, ServiceAvailability.describe(ex));
+      return ServiceAvailability.down(server, ServiceAvailability.describe(ex));
     }
   }
 

@@ -1,0 +1,208 @@
+package dev.sessionkit.redis;
+
+import dev.sessionkit.SessionStoreException;
+import dev.sessionkit.UnreadableSessionDataException;
+import dev.sessionkit.spi.ReplaceOutcome;
+import dev.sessionkit.spi.SessionStorage;
+import dev.sessionkit.spi.StorageCapabilities;
+import dev.sessionkit.spi.StoredRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.core.types.Expiration;
+
+/**
+ * Session records in Redis, each as one string value ({@link StoredRecord#toText()}) under {@code
+ * <prefix><session key>}, expiring at the record's expiry.
+ *
+ * <p>Design. Every operation is one command on one key, so it is one round trip and, on Redis
+ * Cluster, touches one hash slot. A replace is a Lua script ({@link #REPLACE_SCRIPT}, sent as
+ * {@code EVALSHA} once Redis has it) that reads the stored record's version and writes only if it
+ * is the expected one: Redis runs a script atomically, so this is a compare-and-set (a Redis that
+ * does not have the script yet, after a restart or {@code SCRIPT FLUSH}, answers {@code NOSCRIPT}
+ * and that one save sends the script with {@code EVAL}). The script reads the version from the
+ * header line as {@link StoredRecord#versionOf(String)} does. Expiry instants go to Redis as
+ * absolute Unix milliseconds ({@code PXAT}), rounded up so that Redis never drops a record before
+ * the engine considers it expired; a record whose expiry has already passed (by Redis's clock) is
+ * not kept. Redis expires keys itself: nothing is ever scanned.
+ */
+final class RedisSessionStorage implements SessionStorage {
+
+  /**
+   * Replaces the record under {@code KEYS[1]} if its version is {@code ARGV[3]}: {@code ARGV[1]} is
+   * the new record, {@code ARGV[2]} its expiry in Unix milliseconds. Returns 1 when it replaced, 0
+   * when no record is stored, -1 when another version is. A header that does not read as {@code
+   * <instant> <version>} (or a bare instant, version 0) has version -1, as in {@link
+   * StoredRecord#versionOf(String)}.
+   */
+  static final String REPLACE_SCRIPT =
+      """
+      local stored = redis.call('GET', KEYS[1])
+      if not stored then
+        return 0
+      end
+      local version = -1
+      local newline = string.find(stored, '\\n', 1, true)
+      if newline then
+        local header = string.sub(stored, 1, newline - 1)
+        local space = string.find(header, ' ', 1, true)
+        local expiry = space and string.sub(header, 1, space - 1) or header
+        if string.match(expiry, '^[+-]?%d%d%d%d+%-%d%d%-%d%dT%d%d:%d%d:%d%d%.?%d*Z$') then
+          if not space then
+            version = 0
+          elseif string.match(string.sub(header, space + 1), '^[+-]?%d+$') then
+            version = tonumber(string.sub(header, space + 1))
+          end
+        end
+      end
+      if version ~= tonumber(ARGV[3]) then
+        return -1
+      end
+      redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
+      return 1
+      """;
+
+  private static final RedisScript<Long> REPLACE = RedisScript.of(REPLACE_SCRIPT, Long.class);
+
+  private static final StorageCapabilities CAPABILITIES =
+      StorageCapabilities.builder().compareAndSet(true).expiresRecordsItself(true).build();
+
+  private final StringRedisTemplate redis;
+  private final String keyPrefix;
+
+  RedisSessionStorage(RedisConnectionFactory connectionFactory, String keyPrefix) {
+    Objects.requireNonNull(connectionFactory, "connectionFactory");
+    Objects.requireNonNull(keyPrefix, "keyPrefix");
+    if (keyPrefix.isEmpty()) {
+      throw new IllegalArgumentException(
+          "The Redis key prefix must not be empty; sessions would mix with other keys");
+    }
+    this.redis = new StringRedisTemplate(connectionFactory);
+    this.keyPrefix = keyPrefix;
+  }
+
+  @Override
+  public @Nullable StoredRecord load(String key) {
+    String text = execute("load", key, () -> redis.opsForValue().get(redisKey(key)));
+    return text == null ? null : StoredRecord.fromText(text);
+  }
+
+  @Override
+  public boolean insert(String key, StoredRecord record) {
+    byte[] redisKey = bytes(redisKey(key));
+    byte[] value = bytes(record.toText());
+    Expiration expiration =
+        Expiration.unixTimestamp(expiryMillis(record.expiry()), TimeUnit.MILLISECONDS);
+    Boolean stored =
+        execute(
+            "create",
+            key,
+            () ->
+                redis.execute(
+                    (RedisCallback<Boolean>)
+                        connection ->
+                            connection
+                                .stringCommands()
+                                .set(redisKey, value, expiration, SetOption.ifAbsent())));
+    return Boolean.TRUE.equals(stored);
+  }
+
+  @Override
+  public ReplaceOutcome replace(String key, StoredRecord record, long expectedVersion) {
+    Long result =
+        execute(
+            "save",
+            key,
+            () ->
+                redis.execute(
+                    REPLACE,
+                    List.of(redisKey(key)),
+                    record.toText(),
+                    Long.toString(expiryMillis(record.expiry())),
+                    Long.toString(expectedVersion)));
+    if (result == null) {
+      throw new SessionStoreException(this + " could not save a session: no reply from Redis");
+    }
+    if (result > 0) {
+      return ReplaceOutcome.REPLACED;
+    }
+    return result == 0 ? ReplaceOutcome.GONE : ReplaceOutcome.CONFLICT;
+  }
+
+  @Override
+  public boolean delete(String key) {
+    return Boolean.TRUE.equals(execute("delete", key, () -> redis.delete(redisKey(key))));
+  }
+
+  /** Removes nothing: Redis expires each session's key at its expiry. */
+  @Override
+  public int removeExpired(Instant now, Consumer<String> removed) {
+    return 0;
+  }
+
+  @Override
+  public StorageCapabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override
+  public String backend() {
+    return "redis";
+  }
+
+  @Override
+  public String toString() {
+    return "Redis session store (prefix " + keyPrefix + ")";
+  }
+
+  private String redisKey(String key) {
+    return keyPrefix + key;
+  }
+
+  /**
+   * The expiry as Unix milliseconds for {@code PXAT}: rounded up, at least 1 (Redis refuses 0 and
+   * below; an instant that old expires the record at once either way), saturated for instants
+   * beyond what milliseconds hold.
+   */
+  static long expiryMillis(Instant expiry) {
+    long millis;
+    try {
+      millis = expiry.toEpochMilli();
+    } catch (ArithmeticException ex) {
+      return expiry.isAfter(Instant.EPOCH) ? Long.MAX_VALUE : 1;
+    }
+    if (expiry.getNano() % 1_000_000 != 0 && millis < Long.MAX_VALUE) {
+      millis++;
+    }
+    return Math.max(millis, 1);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private <T> @Nullable T execute(String operation, String key, Supplier<@Nullable T> call) {
+    try {
+      return call.get();
+    } catch (UnreadableSessionDataException | SessionStoreException ex) {
+      throw ex;
+    } catch (RuntimeException ex) {
+      String reason = String.valueOf(ex.getMessage());
+      String message = this + " could not " + operation + " a session: ";
+      if (reason.contains(key)) {
+        throw new SessionStoreException(message + reason.replace(key, "<session key>"));
+      }
+      throw new SessionStoreException(message + reason, ex);
+    }
+  }
+}
