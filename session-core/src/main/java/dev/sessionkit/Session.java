@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,9 +50,28 @@ public interface Session {
    * The value stored under {@code key} converted to {@code type} (a map back to the record it was
    * stored from, a number to {@code Long}), or null. Marks the session accessed.
    *
-   * @throws IllegalArgumentException when the value cannot be converted
+   * <p>A value that cannot be converted (stored by an older release whose class has changed since)
+   * reads as absent: null, with one warning naming the data key and the type, so that a deploy
+   * never turns stored sessions into errors.
    */
   <T> @Nullable T get(String key, Class<T> type);
+
+  /**
+   * Updates the value under {@code key} atomically with respect to concurrent saves of this
+   * session: {@code update} receives the current value converted to {@code type} (null when absent
+   * or not convertible) and returns the new one (null removes the key). When another request saved
+   * the session meanwhile, the save applies {@code update} again to the freshly stored value, so
+   * parallel requests that each add one to a counter leave it exact. Marks the session accessed and
+   * modified.
+   *
+   * <pre>{@code
+   * session.compute("visits", Integer.class, n -> n == null ? 1 : n + 1);
+   * }</pre>
+   *
+   * @param update a function without side effects: it may run again at save time
+   * @return the value {@code update} returned now
+   */
+  <T> @Nullable T compute(String key, Class<T> type, UnaryOperator<@Nullable T> update);
 
   /**
    * Stores {@code value} (anything the codec can write: JSON types, records, POJOs) under {@code
@@ -103,7 +123,10 @@ public interface Session {
   /** A snapshot of the stored entries. Marks the session accessed. */
   Set<Map.Entry<String, @Nullable Object>> entrySet();
 
-  /** Removes all data, without loading it first. Marks the session accessed and modified. */
+  /**
+   * Removes all data, without loading it first; concurrent changes saved before this session's save
+   * are discarded with it. Marks the session accessed and modified.
+   */
   void clear();
 
   /** Whether the session has neither a key nor data (Django's meaning); touches no flag. */
@@ -167,12 +190,23 @@ public interface Session {
    * Writes the session to the backend; a session without a key gets a fresh one ({@link
    * #create()}).
    *
+   * <p>Concurrent saves merge: when another request saved this session since it was loaded, the
+   * keys this session put or removed (and its {@link #compute} updates, {@link #clear()}) are
+   * applied again to what is stored now, so changes to different keys all survive; of two puts of
+   * one key, the later save wins. Backends that cannot compare and set (a Spring {@code Cache}
+   * other than an in-process one) cannot merge: there the later save overwrites.
+   *
+   * <p>A session whose key had no record when it was loaded (a stale cookie) and that was not
+   * changed is not written.
+   *
    * @param mustCreate write only if no record exists under the key, never overwrite one
    * @throws SessionKeyExistsException when {@code mustCreate} and the key is in use
    * @throws SessionInterruptedException when the record was deleted after this session loaded it
-   *     (for example by a concurrent logout); nothing is written. A record that was already gone
-   *     when the session was first read (a stale cookie) is not an interruption: the session is
-   *     saved under a fresh key.
+   *     (for example by a concurrent logout); nothing is written, the record is never re-created. A
+   *     record that was already gone when the session was first read (a stale cookie) is not an
+   *     interruption: a changed session is saved under a fresh key.
+   * @throws SessionConflictException when concurrent saves kept winning over this one for all of
+   *     its bounded attempts
    */
   void save(boolean mustCreate);
 

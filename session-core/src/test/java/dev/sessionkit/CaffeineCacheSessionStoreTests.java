@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import dev.sessionkit.cache.CacheSessionStore;
 import dev.sessionkit.cache.SessionCaches;
+import dev.sessionkit.engine.StorageSessionStore;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -15,13 +16,14 @@ import org.springframework.cache.Cache;
  * {@link SessionCaches#caffeine}. Records are reached directly in the cache, where each session is
  * one string: the expiry instant on the first line, the data after it.
  */
-class CaffeineCacheSessionStoreTests extends SessionStoreContractTests {
+class CaffeineCacheSessionStoreTests extends SessionStoreContractTests
+    implements ConcurrentSavesContract {
 
   /** One cache per test, shared by every store the test creates. */
   private @Nullable Cache cache;
 
   @Override
-  AbstractSessionStore createStore(SessionSettings settings) {
+  StorageSessionStore createStore(SessionSettings settings) {
     return new CacheSessionStore(cache(settings), settings);
   }
 
@@ -33,6 +35,12 @@ class CaffeineCacheSessionStoreTests extends SessionStoreContractTests {
   @Override
   boolean isStored(String sessionKey) {
     return cache(settings).get(sessionKey) != null;
+  }
+
+  /** A second store over the same cache, as a second component of one application would have. */
+  @Override
+  public StorageSessionStore otherStore() {
+    return new CacheSessionStore(cache(settings), settings);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessionkit.engine.StorageSessionStore;
 import dev.sessionkit.file.FileSessionStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,12 +26,29 @@ import org.junit.jupiter.params.provider.ValueSource;
  * reached directly as the files {@code sessionkit-<key>}: the expiry instant on the first line, the
  * data after it.
  */
-class FileSessionStoreContractTests extends SessionStoreContractTests {
+class FileSessionStoreContractTests extends SessionStoreContractTests
+    implements ConcurrentSavesContract {
 
   @TempDir Path directory;
 
+  private @Nullable StorageSessionStore otherStore;
+
+  /**
+   * A second store on the same directory: file locks are per process, so two stores in one JVM
+   * stand in for two JVMs sharing the directory.
+   */
   @Override
-  AbstractSessionStore createStore(SessionSettings settings) {
+  public StorageSessionStore otherStore() {
+    StorageSessionStore other = otherStore;
+    if (other == null) {
+      other = new FileSessionStore(directory, settings);
+      otherStore = other;
+    }
+    return other;
+  }
+
+  @Override
+  StorageSessionStore createStore(SessionSettings settings) {
     return new FileSessionStore(directory, settings);
   }
 
@@ -61,7 +80,7 @@ class FileSessionStoreContractTests extends SessionStoreContractTests {
       throws IOException {
     Path sessions = Files.createDirectory(directory.resolve("sessions"));
     FileSessionStore files = new FileSessionStore(sessions, settings);
-    files.setObserver(observer);
+    files.addListener(listener);
     Session saved = files.newSession();
     saved.put("a", 1);
     saved.save();
@@ -79,7 +98,7 @@ class FileSessionStoreContractTests extends SessionStoreContractTests {
     assertFailsNamingTheDirectory(fresh::save, sessions, key);
     assertFailsNamingTheDirectory(() -> files.exists(key), sessions, key);
     assertFailsNamingTheDirectory(files::clearExpired, sessions, key);
-    assertThat(observer.failedOperations()).contains("load", "save", "create");
+    assertThat(listener.failedOperations()).contains("load", "save", "create");
   }
 
   private static void assertFailsNamingTheDirectory(

@@ -4,24 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sessionkit.engine.StorageSessionStore;
 import dev.sessionkit.jdbc.JdbcSessionStore;
 import dev.sessionkit.testing.TestDatabase;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The contract on {@link JdbcSessionStore}; one subclass per database supplies the {@link
  * TestDatabase}. Records are reached directly through SQL on the shipped table.
  */
-abstract class JdbcSessionStoreContractTests extends SessionStoreContractTests {
+abstract class JdbcSessionStoreContractTests extends SessionStoreContractTests
+    implements ConcurrentSavesContract {
 
   /** The database of the subclass, registered there with {@code @RegisterExtension}. */
   abstract TestDatabase database();
 
   @Override
-  AbstractSessionStore createStore(SessionSettings settings) {
+  StorageSessionStore createStore(SessionSettings settings) {
+    return new JdbcSessionStore(database().dataSource(), settings);
+  }
+
+  /** A second store on the same database, as a second instance of the application would have. */
+  @Override
+  public StorageSessionStore otherStore() {
     return new JdbcSessionStore(database().dataSource(), settings);
   }
 
@@ -50,6 +61,61 @@ abstract class JdbcSessionStoreContractTests extends SessionStoreContractTests {
   }
 
   @Test
+  void deleteInsideACallersTransactionThatRollsBackStaysDeleted() {
+    String key = storedSession(Map.of("a", 1));
+
+    callersTransaction()
+        .executeWithoutResult(
+            status -> {
+              store.delete(key);
+              status.setRollbackOnly();
+            });
+
+    assertThat(isStored(key)).isFalse();
+  }
+
+  @Test
+  void saveInsideACallersTransactionThatRollsBackStaysSaved() {
+    String key = storedSession(Map.of("a", 1));
+
+    callersTransaction()
+        .executeWithoutResult(
+            status -> {
+              Session session = store.open(key);
+              session.put("b", 2);
+              session.save();
+              status.setRollbackOnly();
+            });
+
+    assertThat(store.open(key).get("b")).isEqualTo(2);
+  }
+
+  @Test
+  void failedMustCreateInsideACallersTransactionLeavesThatTransactionUsable() {
+    String key = storedSession(Map.of("a", 1));
+    JdbcTemplate callersJdbc = new JdbcTemplate(database().dataSource());
+
+    Integer afterwards =
+        callersTransaction()
+            .execute(
+                status -> {
+                  Session session = store.open(key);
+                  session.get("a");
+                  assertThatThrownBy(() -> session.save(true))
+                      .isInstanceOf(SessionKeyExistsException.class);
+                  return callersJdbc.queryForObject(
+                      "SELECT COUNT(*) FROM " + TestDatabase.TABLE, Integer.class);
+                });
+
+    assertThat(afterwards).isEqualTo(1);
+  }
+
+  /** A transaction of the application's, on the same data source as the store. */
+  private TransactionTemplate callersTransaction() {
+    return new TransactionTemplate(new DataSourceTransactionManager(database().dataSource()));
+  }
+
+  @Test
   void storeOnAClosedConnectionPoolThrowsSessionStoreExceptionNamingTheTable() {
     String key = storedSession(Map.of("a", 1));
     HikariDataSource pool = database().newPool();
@@ -61,11 +127,11 @@ abstract class JdbcSessionStoreContractTests extends SessionStoreContractTests {
   /**
    * Asserts that loading, creating, checking, deleting and clearing sessions on a store over {@code
    * unusable} throw a {@link SessionStoreException} naming the table but not the key, and that the
-   * observer hears of each failure.
+   * listener hears of each failure.
    */
   void assertEveryOperationFailsNamingTheTable(DataSource unusable, String storedKey) {
     JdbcSessionStore down = new JdbcSessionStore(unusable, settings);
-    down.setObserver(observer);
+    down.addListener(listener);
     Session stored = down.open(storedKey);
     Session fresh = down.newSession();
     fresh.put("a", 1);
@@ -75,7 +141,7 @@ abstract class JdbcSessionStoreContractTests extends SessionStoreContractTests {
     assertFailsNamingTheTable(() -> down.exists(storedKey), storedKey);
     assertFailsNamingTheTable(() -> down.delete(storedKey), storedKey);
     assertFailsNamingTheTable(down::clearExpired, storedKey);
-    assertThat(observer.failedOperations()).contains("load", "create", "delete");
+    assertThat(listener.failedOperations()).contains("load", "create", "delete");
     assertThat(store.exists(storedKey)).as("the record is untouched").isTrue();
   }
 

@@ -6,14 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.sessionkit.engine.StorageSessionStore;
 import dev.sessionkit.testing.MutableClock;
-import dev.sessionkit.testing.RecordingObserver;
+import dev.sessionkit.testing.RecordingListener;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the tests only that backend needs (such as its server being down).
  *
  * <p>Time is a {@link MutableClock} carried by the settings: tests move it instead of sleeping.
- * Every test gets a fresh clock, store and {@link RecordingObserver}; the backend's storage is
+ * Every test gets a fresh clock, store and {@link RecordingListener}; the backend's storage is
  * empty when a test starts.
  */
 abstract class SessionStoreContractTests {
@@ -46,12 +48,22 @@ abstract class SessionStoreContractTests {
   static final String TEST_COOKIE_KEY = "testcookie";
 
   final MutableClock clock = MutableClock.at(START);
-  final RecordingObserver observer = new RecordingObserver();
+  final RecordingListener listener = new RecordingListener();
   SessionSettings settings;
-  AbstractSessionStore store;
+  StorageSessionStore store;
+
+  /** The store under test (for {@link ConcurrentSavesContract}). */
+  public StorageSessionStore store() {
+    return store;
+  }
+
+  /** The listener registered on the store under test. */
+  public RecordingListener listener() {
+    return listener;
+  }
 
   /** A store of the backend under test, following {@code settings}. */
-  abstract AbstractSessionStore createStore(SessionSettings settings);
+  abstract StorageSessionStore createStore(SessionSettings settings);
 
   /**
    * Replaces the stored data of the live session under {@code sessionKey} with {@code rawData},
@@ -78,7 +90,7 @@ abstract class SessionStoreContractTests {
   void setUpStore() {
     settings = SessionSettings.builder().clock(clock).build();
     store = createStore(settings);
-    store.setObserver(observer);
+    store.addListener(listener);
   }
 
   /** Saves a new session holding {@code data} and returns its key; forgets what it observed. */
@@ -86,7 +98,7 @@ abstract class SessionStoreContractTests {
     Session session = store.newSession();
     session.update(data);
     session.save();
-    observer.reset();
+    listener.reset();
     return session.getSessionKey();
   }
 
@@ -105,7 +117,7 @@ abstract class SessionStoreContractTests {
     assertThat(session.isEmpty()).isTrue();
     assertThat(session.isAccessed()).isFalse();
     assertThat(session.isModified()).isFalse();
-    assertThat(observer.loads()).isZero();
+    assertThat(listener.loads()).isZero();
   }
 
   @Test
@@ -117,7 +129,7 @@ abstract class SessionStoreContractTests {
     assertThat(session.isAccessed()).isTrue();
     assertThat(session.isModified()).isFalse();
     assertThat(session.isEmpty()).isTrue();
-    assertThat(observer.loads()).isZero();
+    assertThat(listener.loads()).isZero();
   }
 
   @Test
@@ -135,7 +147,7 @@ abstract class SessionStoreContractTests {
     assertThat(withData.isAccessed()).isFalse();
     assertThat(stored.isAccessed()).isFalse();
     assertThat(stored.isModified()).isFalse();
-    assertThat(observer.loads()).isZero();
+    assertThat(listener.loads()).isZero();
   }
 
   @Test
@@ -162,13 +174,13 @@ abstract class SessionStoreContractTests {
     Session session = store.open(key);
     assertThat(session.getSessionKey()).isEqualTo(key);
     assertThat(session.isAccessed()).isFalse();
-    assertThat(observer.loads()).isZero();
+    assertThat(listener.loads()).isZero();
 
     assertThat(session.get("a")).isEqualTo(1);
     assertThat(session.containsKey("b")).isFalse();
     assertThat(session.keySet()).containsExactly("a");
-    assertThat(observer.loadsFound()).isEqualTo(1);
-    assertThat(observer.loads()).isEqualTo(1);
+    assertThat(listener.loadsFound()).isEqualTo(1);
+    assertThat(listener.loads()).isEqualTo(1);
   }
 
   @Test
@@ -234,10 +246,24 @@ abstract class SessionStoreContractTests {
   }
 
   @Test
-  void typedGetWhenValueCannotBeConvertedThrowsIllegalArgumentException() {
-    Session session = store.open(storedSession(Map.of("s", "not a number")));
+  void typedGetWhenStoredValueNoLongerConvertsReadsAsAbsentAndTellsTheListener() {
+    Session session = store.open(storedSession(Map.of("s", "not a number", "n", 7)));
 
-    assertThatIllegalArgumentException().isThrownBy(() -> session.get("s", Integer.class));
+    assertThat(session.get("s", Integer.class)).isNull();
+    assertThat(session.get("n", Integer.class)).isEqualTo(7);
+    assertThat(session.get("s")).as("the raw value stays").isEqualTo("not a number");
+    assertThat(listener.unconvertibleValues()).containsExactly("s as Integer");
+  }
+
+  @Test
+  void computeSeesAValueThatNoLongerConvertsAsAbsent() {
+    Session session = store.open(storedSession(Map.of("n", "not a number")));
+
+    Integer result = session.compute("n", Integer.class, n -> n == null ? 1 : n + 1);
+    session.save();
+
+    assertThat(result).isEqualTo(1);
+    assertThat(store.open(session.getSessionKey()).get("n")).isEqualTo(1);
   }
 
   @Test
@@ -497,20 +523,35 @@ abstract class SessionStoreContractTests {
 
     assertThat(store.exists(key)).isFalse();
     assertThat(isStored(key)).isFalse();
-    assertThat(observer.saves()).isZero();
+    assertThat(listener.saves()).isZero();
   }
 
   @Test
-  void saveOfUnreadSessionWhoseRecordWasAlreadyGoneGetsAFreshKeyAndDoesNotResurrectTheOldOne() {
+  void saveOfUnchangedSessionWhoseRecordWasAlreadyGoneWritesNothing() {
+    String key = storedSession(Map.of("a", 1));
+    Session session = store.open(key);
+    store.delete(key);
+    listener.reset();
+
+    session.save();
+
+    assertThat(session.getSessionKey()).isNull();
+    assertThat(listener.creates()).isZero();
+    assertThat(listener.saves()).isZero();
+    assertThat(isStored(key)).isFalse();
+  }
+
+  @Test
+  void saveOfChangedSessionWhoseRecordWasAlreadyGoneGetsAFreshKeyAndDoesNotResurrectTheOldOne() {
     String key = storedSession(Map.of("a", 1));
     Session session = store.open(key);
     store.delete(key);
 
+    session.put("b", 2);
     session.save();
 
     assertThat(session.getSessionKey()).isNotNull().isNotEqualTo(key);
-    assertThat(store.exists(session.getSessionKey())).isTrue();
-    assertThat(store.open(session.getSessionKey()).keySet()).isEmpty();
+    assertThat(store.open(session.getSessionKey()).keySet()).containsExactly("b");
     assertThat(isStored(key)).isFalse();
   }
 
@@ -581,7 +622,7 @@ abstract class SessionStoreContractTests {
     assertThat(store.exists(first.getSessionKey())).isTrue();
     assertThat(store.exists(second.getSessionKey())).isTrue();
     assertThat(first.isModified()).isTrue();
-    assertThat(observer.creates()).isEqualTo(2);
+    assertThat(listener.creates()).isEqualTo(2);
   }
 
   @Test
@@ -660,8 +701,8 @@ abstract class SessionStoreContractTests {
 
     assertThat(isStored(UNKNOWN_KEY)).isFalse();
     assertThat(store.exists(UNKNOWN_KEY)).isFalse();
-    assertThat(observer.loadsMissing()).isEqualTo(1);
-    assertThat(observer.creates()).isZero();
+    assertThat(listener.loadsMissing()).isEqualTo(1);
+    assertThat(listener.creates()).isZero();
   }
 
   // ---- exists and delete -------------------------------------------------------------------
@@ -762,7 +803,7 @@ abstract class SessionStoreContractTests {
 
     assertThat(session.getSessionKey()).isNull();
     assertThat(session.isEmpty()).isTrue();
-    assertThat(observer.creates()).isZero();
+    assertThat(listener.creates()).isZero();
   }
 
   @Test
@@ -988,12 +1029,12 @@ abstract class SessionStoreContractTests {
     Session session = store.open(key);
     assertThat(session.get("a")).isNull();
     assertThat(session.keySet()).isEmpty();
-    assertThat(observer.loadsFound()).isZero();
+    assertThat(listener.loadsFound()).isZero();
   }
 
   @Test
   void maxAgeFromTheSettingsSetsTheDefaultExpiry() {
-    AbstractSessionStore hourly =
+    StorageSessionStore hourly =
         createStore(settings.toBuilder().maxAge(Duration.ofHours(1)).build());
     Session session = hourly.newSession();
     session.put("a", 1);
@@ -1010,7 +1051,7 @@ abstract class SessionStoreContractTests {
 
   @Test
   void expireAtBrowserCloseFromTheSettingsAppliesToSessionsWithoutTheirOwnExpiry() {
-    AbstractSessionStore browserClose =
+    StorageSessionStore browserClose =
         createStore(settings.toBuilder().expireAtBrowserClose(true).build());
 
     Session session = browserClose.newSession();
@@ -1238,30 +1279,285 @@ abstract class SessionStoreContractTests {
     assertThat(session.keySet()).containsExactlyInAnyOrder("a", "b");
   }
 
-  // ---- observer ----------------------------------------------------------------------------
+  // ---- listener ----------------------------------------------------------------------------
 
   @Test
-  void observerHearsEveryCreateLoadSaveAndDelete() {
+  void listenerHearsEveryCreateLoadSaveAndDelete() {
     Session session = store.newSession();
     session.put("a", 1);
     session.save();
-    assertThat(observer.creates()).isEqualTo(1);
-    assertThat(observer.saves()).isZero();
+    assertThat(listener.creates()).isEqualTo(1);
+    assertThat(listener.saves()).isZero();
     String key = session.getSessionKey();
 
     Session reopened = store.open(key);
     reopened.put("b", 2);
     reopened.save();
-    assertThat(observer.loadsFound()).isEqualTo(1);
-    assertThat(observer.saves()).isEqualTo(1);
+    assertThat(listener.loadsFound()).isEqualTo(1);
+    assertThat(listener.saves()).isEqualTo(1);
 
     store.delete(key);
-    assertThat(observer.deletes()).isEqualTo(1);
+    assertThat(listener.deletes()).isEqualTo(1);
 
     store.open(key).get("a");
-    assertThat(observer.loadsMissing()).isEqualTo(1);
-    assertThat(observer.creates()).isEqualTo(1);
-    assertThat(observer.failedOperations()).isEmpty();
+    assertThat(listener.loadsMissing()).isEqualTo(1);
+    assertThat(listener.creates()).isEqualTo(1);
+    assertThat(listener.failedOperations()).isEmpty();
+  }
+
+  // ---- concurrent saves merge (sequential interleavings; the parallel ones are in
+  // ConcurrentSavesContract, for the backends that compare and set) -------------------------
+
+  @Test
+  void savesOfDifferentKeysByTwoRequestsBothSurvive() {
+    String key = storedSession(Map.of("a", 1));
+    Session first = store.open(key);
+    Session second = store.open(key);
+    first.get("a");
+    second.get("a");
+
+    first.put("b", 2);
+    first.save();
+    second.put("c", 3);
+    second.save();
+
+    assertThat(store.open(key).entrySet())
+        .containsExactlyInAnyOrder(entry("a", 1), entry("b", 2), entry("c", 3));
+    assertThat(listener.conflicts()).isEqualTo(1);
+  }
+
+  @Test
+  void putOfTheSameKeyByTwoRequestsLeavesTheLaterSave() {
+    String key = storedSession(Map.of("k", "original"));
+    Session first = store.open(key);
+    Session second = store.open(key);
+    first.get("k");
+    second.get("k");
+
+    first.put("k", "first");
+    first.save();
+    second.put("k", "second");
+    second.save();
+
+    assertThat(store.open(key).get("k")).isEqualTo("second");
+  }
+
+  @Test
+  void removeOfOneKeyAndPutOfAnotherByTwoRequestsBothTakeEffect() {
+    String key = storedSession(Map.of("a", 1, "b", 2));
+    Session remover = store.open(key);
+    Session putter = store.open(key);
+    remover.get("a");
+    putter.get("a");
+
+    remover.remove("a");
+    remover.save();
+    putter.put("c", 3);
+    putter.save();
+
+    assertThat(store.open(key).entrySet()).containsExactlyInAnyOrder(entry("b", 2), entry("c", 3));
+  }
+
+  @Test
+  void computeByTwoRequestsIsAppliedAgainToTheStoredValue() {
+    String key = storedSession(Map.of("n", 5));
+    Session first = store.open(key);
+    Session second = store.open(key);
+
+    assertThat(first.compute("n", Integer.class, n -> n + 1)).isEqualTo(6);
+    assertThat(second.compute("n", Integer.class, n -> n + 1)).isEqualTo(6);
+    first.save();
+    second.save();
+
+    assertThat(store.open(key).get("n")).isEqualTo(7);
+  }
+
+  @Test
+  void computeReturningNullRemovesTheKeyAndMarksAccessedAndModified() {
+    Session session = store.open(storedSession(Map.of("n", 5, "m", 1)));
+
+    assertThat(session.compute("n", Integer.class, n -> null)).isNull();
+
+    assertThat(session.isAccessed()).isTrue();
+    assertThat(session.isModified()).isTrue();
+    session.save();
+    assertThat(store.open(session.getSessionKey()).keySet()).containsExactly("m");
+  }
+
+  @Test
+  void clearDiscardsWhatAnotherRequestSavedBeforeItButKeepsWhatItPutAfter() {
+    String key = storedSession(Map.of("a", 1));
+    Session clearer = store.open(key);
+    Session other = store.open(key);
+    clearer.get("a");
+    other.get("a");
+
+    other.put("b", 2);
+    other.save();
+    clearer.clear();
+    clearer.put("c", 3);
+    clearer.save();
+
+    assertThat(store.open(key).entrySet()).containsExactly(entry("c", 3));
+  }
+
+  @Test
+  void expiryChangedByOneRequestSurvivesAnotherRequestsSave() {
+    String key = storedSession(Map.of("a", 1));
+    Session expiring = store.open(key);
+    Session other = store.open(key);
+    expiring.get("a");
+    other.get("a");
+
+    expiring.setExpiry(Duration.ofMinutes(5));
+    expiring.save();
+    other.put("b", 2);
+    other.save();
+
+    Session reopened = store.open(key);
+    assertThat(reopened.getExpiryAge()).isEqualTo(Duration.ofMinutes(5));
+    clock.advance(Duration.ofMinutes(6));
+    assertThat(store.exists(key)).isFalse();
+  }
+
+  @Test
+  void mergeNeverRecreatesARecordDeletedByAnotherRequest() {
+    String key = storedSession(Map.of("a", 1));
+    Session saver = store.open(key);
+    saver.get("a");
+    Session other = store.open(key);
+    other.put("b", 2);
+    other.save();
+    store.delete(key);
+
+    saver.put("c", 3);
+
+    assertThatThrownBy(saver::save).isInstanceOf(SessionInterruptedException.class);
+    assertThat(isStored(key)).isFalse();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void valueChangedInPlaceSurvivesAMergeWithAnotherRequestsSave() {
+    String key = storedSession(Map.of("cart", List.of("book")));
+    Session inPlace = store.open(key);
+    Session other = store.open(key);
+    List<Object> cart = (List<Object>) inPlace.get("cart");
+    other.get("cart");
+
+    other.put("user", "ada");
+    other.save();
+    cart.add("pen");
+    inPlace.setModified(true);
+    inPlace.save();
+
+    Session reopened = store.open(key);
+    assertThat(reopened.get("cart")).isEqualTo(List.of("book", "pen"));
+    assertThat(reopened.get("user")).isEqualTo("ada");
+  }
+
+  @Test
+  void setDefaultByTwoRequestsKeepsTheValueSavedFirst() {
+    String key = storedSession(Map.of("a", 1));
+    Session first = store.open(key);
+    Session second = store.open(key);
+
+    assertThat(first.setDefault("token", "first")).isEqualTo("first");
+    assertThat(second.setDefault("token", "second")).isEqualTo("second");
+    first.save();
+    second.save();
+
+    assertThat(store.open(key).get("token")).isEqualTo("first");
+  }
+
+  @Test
+  void clearedSessionWhoseRecordWasAlreadyGoneWritesNothing() {
+    String key = storedSession(Map.of("a", 1));
+    store.delete(key);
+    listener.reset();
+    Session session = store.open(key);
+
+    session.clear();
+    session.save();
+
+    assertThat(session.getSessionKey()).isNull();
+    assertThat(listener.creates()).isZero();
+  }
+
+  // ---- listeners ---------------------------------------------------------------------------
+
+  @Test
+  void listenersHearExactlyOneEventPerCreateSaveAndDelete() {
+    RecordingListener second = new RecordingListener();
+    store.addListener(second);
+    Session session = store.newSession();
+    session.put("a", 1);
+    session.save();
+    String firstKey = session.getSessionKey();
+    session.put("b", 2);
+    session.save();
+    session.cycleKey();
+    String secondKey = session.getSessionKey();
+    session.flush();
+
+    for (RecordingListener heard : List.of(listener, second)) {
+      assertThat(heard.createdKeys()).containsExactly(firstKey, secondKey);
+      assertThat(heard.savedKeys()).containsExactly(firstKey);
+      assertThat(heard.deletedKeys()).containsExactly(firstKey, secondKey);
+    }
+  }
+
+  @Test
+  void deleteOfAKeyWithoutARecordTellsNoListener() {
+    String key = storedSession(Map.of("a", 1));
+    store.delete(key);
+    listener.reset();
+
+    store.delete(key);
+    store.delete(UNKNOWN_KEY);
+    store.open(UNKNOWN_KEY).flush();
+
+    assertThat(listener.deletes()).isZero();
+  }
+
+  @Test
+  void aListenerThatThrowsDoesNotFailTheOperationOrSilenceTheOthers() {
+    store.addListener(
+        new SessionListener() {
+          @Override
+          public void created(String sessionKey, Duration latency) {
+            throw new IllegalStateException("broken listener");
+          }
+        });
+    RecordingListener after = new RecordingListener();
+    store.addListener(after);
+    Session session = store.newSession();
+    session.put("a", 1);
+
+    assertThatNoException().isThrownBy(session::save);
+    assertThat(after.creates()).isEqualTo(1);
+    assertThat(store.removeListener(after)).isTrue();
+  }
+
+  @Test
+  void clearExpiredTellsListenersOneExpiredEventPerRemovedRecord() {
+    String live = storedSession(Map.of("live", true));
+    List<String> expiring = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Session session = store.newSession();
+      session.setExpiry(Duration.ofHours(1));
+      session.save();
+      expiring.add(session.getSessionKey());
+    }
+    listener.reset();
+    clock.advance(Duration.ofHours(2));
+
+    int removed = store.clearExpired();
+
+    assertThat(listener.expiredKeys()).hasSize(removed).doesNotContain(live);
+    if (clearExpiredDeletesRecords()) {
+      assertThat(listener.expiredKeys()).containsExactlyInAnyOrderElementsOf(expiring);
+    }
   }
 
   // ---- helpers -----------------------------------------------------------------------------

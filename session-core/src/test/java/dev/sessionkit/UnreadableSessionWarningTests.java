@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionkit.cache.CacheSessionStore;
 import dev.sessionkit.cache.SessionCaches;
+import dev.sessionkit.engine.StorageSessionStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.springframework.cache.Cache;
 /** Unreadable stored data is reported, but never with the session key or the data itself. */
 class UnreadableSessionWarningTests {
 
-  private final Logger logger = Logger.getLogger(AbstractSessionStore.class.getName());
+  private final Logger logger = Logger.getLogger(StorageSessionStore.class.getName());
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
   private final Handler capture =
       new Handler() {

@@ -2,8 +2,8 @@ package dev.sessionkit.cache;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import dev.sessionkit.SessionRecord;
 import dev.sessionkit.UnreadableSessionDataException;
+import dev.sessionkit.spi.StoredRecord;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.cache.Cache;
@@ -63,7 +63,7 @@ public final class SessionCaches {
       }
       try {
         Duration remaining =
-            Duration.between(clock.instant(), SessionRecord.fromText(text).expireDate());
+            Duration.between(clock.instant(), StoredRecord.fromText(text).expiry());
         return remaining.isNegative() ? 0 : saturatedNanos(remaining);
       } catch (UnreadableSessionDataException ex) {
         return 0;

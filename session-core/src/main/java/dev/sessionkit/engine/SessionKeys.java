@@ -1,4 +1,4 @@
-package dev.sessionkit;
+package dev.sessionkit.engine;
 
 import java.security.SecureRandom;
 import org.jspecify.annotations.Nullable;

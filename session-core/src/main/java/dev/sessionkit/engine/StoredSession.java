@@ -1,8 +1,9 @@
-package dev.sessionkit;
+package dev.sessionkit.engine;
 
+import dev.sessionkit.Session;
+import dev.sessionkit.SessionKeyExistsException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,25 +14,61 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
-/** The {@link Session} every store hands out: data loaded lazily through its store. */
+/**
+ * The {@link Session} every store hands out.
+ *
+ * <p>Design. Where the session stands is one explicit {@link State}, changed in one place per
+ * transition:
+ *
+ * <pre>
+ *   NEW ──create/save──▶ LIVE ◀──load (found)── OPENED ──load (nothing)──▶ MISSING
+ *    ▲                   │  ▲                                               │
+ *    └─────flush─────────┘  └───────────────create / changed save──────────┘
+ * </pre>
+ *
+ * {@code OPENED} holds the client's key and nothing else until the first access loads it; {@code
+ * LIVE} knows the version of the record it stands for; {@code MISSING} found no record under the
+ * client's key and has dropped it, so a changed session gets a fresh key and an unchanged one is
+ * never written. Alongside, {@link SessionChanges} records every change since the last load or
+ * save, which the store replays when a save meets another request's.
+ */
 final class StoredSession implements Session {
 
   static final String TEST_COOKIE_VALUE = "worked";
 
-  private final AbstractSessionStore store;
+  /** Where the session stands; see the class comment. */
+  private enum State {
+    NEW,
+    OPENED,
+    LIVE,
+    MISSING
+  }
+
+  private final StorageSessionStore store;
+  private final SessionChanges changes = new SessionChanges();
+  private State state;
   private @Nullable String sessionKey;
+
+  /** The data; null only while {@code OPENED} and not yet loaded (or cleared). */
   private @Nullable Map<String, @Nullable Object> data;
+
+  /** The version of the record this session stands for, while {@code LIVE}. */
+  private long version;
+
+  /** That record's encoded data (null when unreadable), to find values changed in place. */
+  private @Nullable String loadedEncoding;
+
   private boolean accessed;
   private boolean modified;
 
-  /** Whether this store issued the key: created it, or found a record under it. */
-  private boolean keyIssued;
-
-  StoredSession(AbstractSessionStore store, @Nullable String sessionKey) {
+  StoredSession(StorageSessionStore store, @Nullable String sessionKey) {
     this.store = store;
     this.sessionKey = sessionKey;
+    this.state = sessionKey == null ? State.NEW : State.OPENED;
+    this.data = sessionKey == null ? new LinkedHashMap<>() : null;
   }
 
   @Override
@@ -54,14 +91,27 @@ final class StoredSession implements Session {
 
   @Override
   public <T> @Nullable T get(String key, Class<T> type) {
-    Object value = get(key);
-    return value == null ? null : store.settings().codec().convert(value, type);
+    return store.convert(sessionKey, key, get(key), type);
+  }
+
+  @Override
+  public <T> @Nullable T compute(String key, Class<T> type, UnaryOperator<@Nullable T> update) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(update, "update");
+    Map<String, @Nullable Object> map = data();
+    T next = update.apply(store.convert(sessionKey, key, map.get(key), type));
+    set(map, key, next);
+    changes.compute(
+        key, (dataKey, stored) -> update.apply(store.convert(sessionKey, dataKey, stored, type)));
+    modified = true;
+    return next;
   }
 
   @Override
   public void put(String key, @Nullable Object value) {
     Objects.requireNonNull(key, "key");
     data().put(key, value);
+    changes.put(key, value);
     modified = true;
   }
 
@@ -71,8 +121,7 @@ final class StoredSession implements Session {
     if (!map.containsKey(key)) {
       return null;
     }
-    modified = true;
-    return map.remove(key);
+    return removePresent(map, key);
   }
 
   @Override
@@ -81,8 +130,7 @@ final class StoredSession implements Session {
     if (!map.containsKey(key)) {
       throw new NoSuchElementException("The session has no key '" + key + "'");
     }
-    modified = true;
-    return map.remove(key);
+    return removePresent(map, key);
   }
 
   @Override
@@ -91,8 +139,7 @@ final class StoredSession implements Session {
     if (!map.containsKey(key)) {
       return defaultValue;
     }
-    modified = true;
-    return map.remove(key);
+    return removePresent(map, key);
   }
 
   @Override
@@ -101,13 +148,16 @@ final class StoredSession implements Session {
     if (map.containsKey(key)) {
       return map.get(key);
     }
-    put(key, value);
+    map.put(key, value);
+    changes.compute(key, (dataKey, stored) -> stored != null ? stored : value);
+    modified = true;
     return value;
   }
 
   @Override
   public void update(Map<String, ?> values) {
-    data().putAll(values);
+    values.forEach(this::put);
+    accessed = true;
     modified = true;
   }
 
@@ -136,6 +186,7 @@ final class StoredSession implements Session {
   @Override
   public void clear() {
     data = new LinkedHashMap<>();
+    changes.clear();
     accessed = true;
     modified = true;
   }
@@ -198,23 +249,17 @@ final class StoredSession implements Session {
 
   @Override
   public Duration getExpiryAge() {
-    Map<String, @Nullable Object> values = data();
-    Instant fixedDate = customExpiryDate(values);
-    return fixedDate == null ? idleAge(values) : Duration.between(now(), fixedDate);
+    return store.expiry().expiryAge(data(), store.expiry().now());
   }
 
   @Override
   public Instant getExpiryDate() {
-    return expiryDate(data());
+    return store.expiry().expiryDate(data(), store.expiry().now());
   }
 
   @Override
   public boolean getExpireAtBrowserClose() {
-    Object expiry = get(EXPIRY_KEY);
-    if (expiry == null) {
-      return store.settings().expireAtBrowserClose();
-    }
-    return expiry instanceof Number number && number.longValue() == 0;
+    return store.expiry().atBrowserClose(data());
   }
 
   // ---- test cookie -------------------------------------------------------------------------
@@ -243,42 +288,51 @@ final class StoredSession implements Session {
 
   @Override
   public void save(boolean mustCreate) {
-    String key = sessionKey;
-    if (key == null) {
-      create();
+    if (mustCreate && state == State.OPENED) {
+      mustCreateUnderClientKey();
       return;
     }
-    if (mustCreate) {
-      if (!keyIssued && !store.exists(key)) {
-        // A key the client sent never names a new record: the data gets a fresh key instead.
-        create();
-        return;
+    resolve();
+    switch (state) {
+      case NEW -> create();
+      case MISSING -> {
+        if ((modified && !currentData().isEmpty()) || mustCreate) {
+          create();
+        }
       }
-      if (!store.create(key, record(data == null ? new LinkedHashMap<>() : data))) {
-        throw new SessionKeyExistsException("A session is already stored under this key");
+      case LIVE -> {
+        String key = Objects.requireNonNull(sessionKey);
+        if (mustCreate) {
+          String encoded = store.create(key, currentData());
+          if (encoded == null) {
+            throw new SessionKeyExistsException("A session is already stored under this key");
+          }
+          version = 1;
+          loadedEncoding = encoded;
+          changes.reset();
+          return;
+        }
+        StorageSessionStore.Loaded saved =
+            store.save(key, currentData(), version, loadedEncoding, changes);
+        data = saved.data();
+        version = saved.version();
+        loadedEncoding = saved.encoded();
+        changes.reset();
       }
-      return;
-    }
-    Map<String, @Nullable Object> current = loadIfNeeded();
-    if (sessionKey == null) {
-      // The record was already gone when this session first read it (a stale cookie): nothing
-      // of it is being written back, so the data gets a fresh key, as an unknown key would.
-      create();
-      return;
-    }
-    if (!store.save(key, record(current))) {
-      throw new SessionInterruptedException(
-          "The session was deleted before the request finished; it may have been logged out by"
-              + " another request");
+      case OPENED -> throw new IllegalStateException("resolve() leaves no session OPENED");
     }
   }
 
   @Override
   public void create() {
     Map<String, @Nullable Object> current = data == null ? new LinkedHashMap<>() : data;
-    sessionKey = store.createUnderNewKey(record(current));
-    keyIssued = true;
+    StorageSessionStore.Created created = store.create(current);
+    sessionKey = created.key();
+    loadedEncoding = created.encoded();
     data = current;
+    version = 1;
+    state = State.LIVE;
+    changes.reset();
     modified = true;
   }
 
@@ -301,26 +355,31 @@ final class StoredSession implements Session {
 
   @Override
   public void flush() {
-    clear();
     delete();
     sessionKey = null;
+    data = new LinkedHashMap<>();
+    state = State.NEW;
+    changes.reset();
+    accessed = true;
+    modified = true;
   }
 
   @Override
   public void cycleKey() {
-    Map<String, @Nullable Object> current = data();
+    data();
     String oldKey = sessionKey;
     create();
     if (oldKey != null) {
       store.delete(oldKey);
     }
-    data = current;
   }
 
   @Override
   public String toString() {
     return "Session["
         + (sessionKey == null ? "no key" : "key hidden")
+        + ", "
+        + state
         + ", "
         + (data == null ? "not loaded" : data.size() + " entries")
         + "]";
@@ -331,56 +390,67 @@ final class StoredSession implements Session {
   /** The data, loaded on first use; marks the session accessed. */
   private Map<String, @Nullable Object> data() {
     accessed = true;
-    return loadIfNeeded();
+    resolve();
+    return currentData();
   }
 
-  /** The data, loaded on first use without touching the flags; drops a key that has no record. */
-  private Map<String, @Nullable Object> loadIfNeeded() {
-    Map<String, @Nullable Object> current = data;
-    if (current == null) {
-      Map<String, @Nullable Object> loaded = sessionKey == null ? null : store.read(sessionKey);
-      if (loaded == null) {
-        sessionKey = null;
-        loaded = new LinkedHashMap<>();
-      } else {
-        keyIssued = true;
-      }
-      data = current = loaded;
+  private Map<String, @Nullable Object> currentData() {
+    return Objects.requireNonNull(data, "resolved sessions hold data");
+  }
+
+  /**
+   * Leaves {@code OPENED}: loads the record under the client's key and becomes {@code LIVE}, or
+   * {@code MISSING} when there is none. Data already in memory (a {@link #clear()} before the first
+   * load) is kept: the changes made since apply to whatever was stored.
+   */
+  private void resolve() {
+    if (state != State.OPENED) {
+      return;
     }
-    return current;
-  }
-
-  private SessionRecord record(Map<String, @Nullable Object> values) {
-    return new SessionRecord(store.settings().codec().encode(values), expiryDate(values));
-  }
-
-  private Instant now() {
-    return store.settings().clock().instant();
-  }
-
-  /** The expiry instant of {@code values} if saved now: their custom expiry, or the default. */
-  private Instant expiryDate(Map<String, @Nullable Object> values) {
-    Instant fixedDate = customExpiryDate(values);
-    return fixedDate == null ? now().plus(idleAge(values)) : fixedDate;
-  }
-
-  /** The instant set by {@link #setExpiry(Instant)}, or null when the expiry is an age. */
-  private static @Nullable Instant customExpiryDate(Map<String, @Nullable Object> values) {
-    if (values.get(EXPIRY_KEY) instanceof String text) {
-      try {
-        return Instant.parse(text);
-      } catch (DateTimeParseException ex) {
-        // an unreadable custom expiry falls back to the default, like an absent one
+    String key = Objects.requireNonNull(sessionKey);
+    StorageSessionStore.Loaded loaded = store.load(key);
+    if (loaded == null) {
+      state = State.MISSING;
+      sessionKey = null;
+      if (data == null) {
+        data = new LinkedHashMap<>();
+      }
+    } else {
+      state = State.LIVE;
+      version = loaded.version();
+      loadedEncoding = loaded.encoded();
+      if (data == null) {
+        data = loaded.data();
       }
     }
-    return null;
   }
 
-  /** How long the session lives after a save when it has no fixed expiry date: exact seconds. */
-  private Duration idleAge(Map<String, @Nullable Object> values) {
-    if (values.get(EXPIRY_KEY) instanceof Number number && number.longValue() > 0) {
-      return Duration.ofSeconds(number.longValue());
+  /**
+   * Must-create with the key a client sent, before anything was loaded: a key in use is refused,
+   * and an unused one is never taken (a client never chooses its key), so the data gets a fresh
+   * key.
+   */
+  private void mustCreateUnderClientKey() {
+    if (store.exists(sessionKey)) {
+      throw new SessionKeyExistsException("A session is already stored under this key");
     }
-    return store.settings().maxAge();
+    if (data == null) {
+      data = new LinkedHashMap<>();
+    }
+    create();
+  }
+
+  private @Nullable Object removePresent(Map<String, @Nullable Object> map, String key) {
+    changes.remove(key);
+    modified = true;
+    return map.remove(key);
+  }
+
+  private static void set(Map<String, @Nullable Object> map, String key, @Nullable Object value) {
+    if (value == null) {
+      map.remove(key);
+    } else {
+      map.put(key, value);
+    }
   }
 }

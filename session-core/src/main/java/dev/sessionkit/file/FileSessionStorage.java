@@ -1,12 +1,15 @@
 package dev.sessionkit.file;
 
-import dev.sessionkit.AbstractSessionStore;
 import dev.sessionkit.ImproperlyConfiguredException;
-import dev.sessionkit.SessionRecord;
-import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStoreException;
 import dev.sessionkit.UnreadableSessionDataException;
+import dev.sessionkit.spi.ReplaceOutcome;
+import dev.sessionkit.spi.SessionStorage;
+import dev.sessionkit.spi.StorageCapabilities;
+import dev.sessionkit.spi.StoredRecord;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,62 +18,90 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps each session in its own file, {@value #FILE_PREFIX}{@code <key>}, in one directory:
+ * Session records as files, {@value FileSessionStore#FILE_PREFIX}{@code <key>}, in one directory.
  *
- * <pre>{@code
- * SessionStore store = new FileSessionStore(Path.of("/var/lib/myapp/sessions"));
- * }</pre>
+ * <p>Design. A file holds {@link StoredRecord#toText()}: a header line with the expiry and version,
+ * then the encoded data. Every write goes to a temporary file in the same directory, readable and
+ * writable by the owner only, which then replaces the session file by an atomic rename, so a reader
+ * sees the old content or the new, never a part. Must-create links the complete temporary file
+ * under the session's name (a hard link fails when the name exists), so creation is atomic too.
  *
- * <p>Design. A file holds the expiry instant on its first line and the encoded data after it. Every
- * write goes to a temporary file in the same directory, readable and writable by the owner only,
- * which then replaces the session file by an atomic rename, so a reader sees the old content or the
- * new, never a part. Must-create links the complete temporary file under the session's name (a hard
- * link fails when the name exists), so creation is atomic too. An update must not bring back a
- * session deleted meanwhile; update and delete of one key are therefore serialized within this
- * store (striped locks), which makes the check-then-rename safe inside one JVM. Several JVMs
- * sharing one directory keep atomic writes but may, in a narrow race, re-create a session that
- * another JVM deleted at the same instant. Keys are validated before they are turned into file
- * names, so no client input reaches the file system.
+ * <p>A replace must compare the stored version and write as one step, and must not bring back a
+ * session deleted meanwhile, even when other processes share the directory. Replace, delete and
+ * cleanup of a key therefore hold that key's lock: an operating-system lock on one of {@value
+ * #LOCK_STRIPES} bytes of the file {@value #LOCK_FILE} (chosen by the key's hash; no file is named
+ * after a key), which other processes respect and which the system releases when a process dies.
+ * Inside one JVM, file locks are per process, so every store first takes a JVM-wide lock for the
+ * same stripe; two stores on one directory then behave like two processes. Loads take no lock. Keys
+ * are validated before they become file names, so no client input reaches the file system.
  */
-public final class FileSessionStore extends AbstractSessionStore {
+final class FileSessionStorage implements SessionStorage {
 
-  /** The prefix of every session file's name. */
-  public static final String FILE_PREFIX = "sessionkit-";
+  static final int LOCK_STRIPES = 64;
+
+  private static final int LOCK_TIMEOUT_SECONDS = 10;
 
   private static final String TEMP_PREFIX = ".sessionkit-tmp-";
+
+  /** The file whose byte ranges lock the stripes of keys. */
+  static final String LOCK_FILE = ".sessionkit-locks";
+
   private static final Pattern TEMP_FILE = Pattern.compile(Pattern.quote(TEMP_PREFIX) + "[0-9]+");
   private static final Duration ABANDONED_TEMP_AGE = Duration.ofHours(1);
   private static final Pattern SESSION_FILE =
-      Pattern.compile(Pattern.quote(FILE_PREFIX) + "[a-z0-9]{8,40}");
+      Pattern.compile(Pattern.quote(FileSessionStore.FILE_PREFIX) + "[a-z0-9]{8,40}");
   private static final @Nullable FileAttribute<?> OWNER_ONLY = ownerOnlyAttribute();
-
-  private final Path directory;
-  private final ReentrantLock[] locks = new ReentrantLock[64];
-
-  /** A store in {@code directory} with the default settings. */
-  public FileSessionStore(Path directory) {
-    this(directory, SessionSettings.defaults());
-  }
+  private static final StorageCapabilities CAPABILITIES =
+      StorageCapabilities.builder().compareAndSet(true).build();
 
   /**
-   * A store in {@code directory}.
-   *
+   * The lock file of each directory, open for the JVM's lifetime. POSIX record locks belong to the
+   * process, and closing any descriptor of a file drops all of the process's locks on it, so each
+   * lock file is opened once (under {@link #LOCK_FILES_GUARD}) and never closed; every store on
+   * that directory locks byte ranges of this one channel.
+   */
+  private static final ConcurrentMap<Path, LockFile> LOCK_FILES = new ConcurrentHashMap<>();
+
+  private static final Object LOCK_FILES_GUARD = new Object();
+
+  /** An open lock file and the identity of the file it was opened on. */
+  private record LockFile(FileChannel channel, @Nullable Object fileKey) {}
+
+  /** The JVM-wide lock of each stripe of each lock file, shared by every store of this JVM. */
+  private static final ConcurrentMap<String, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+  private final Path directory;
+  private final Clock clock;
+  private final Duration maxAge;
+
+  /**
    * @throws ImproperlyConfiguredException when the directory does not exist or is not writable
    */
-  public FileSessionStore(Path directory, SessionSettings settings) {
-    super(settings);
+  FileSessionStorage(Path directory, Clock clock, Duration maxAge) {
     if (!Files.isDirectory(directory)) {
       throw new ImproperlyConfiguredException(
           "The session storage path '"
@@ -79,43 +110,28 @@ public final class FileSessionStore extends AbstractSessionStore {
               + " directory in which sessions can be stored.");
     }
     if (!Files.isWritable(directory) || !canCreateFiles(directory)) {
-      throw new ImproperlyConfiguredException(
-          "The session storage path '"
-              + directory
-              + "' is not writable. Please set your sessionkit.file.path property to a directory"
-              + " this application can write to, or give it write permission.");
+      throw new ImproperlyConfiguredException(notWritable(directory));
     }
     this.directory = directory;
-    for (int i = 0; i < locks.length; i++) {
-      locks[i] = new ReentrantLock();
-    }
+    this.clock = clock;
+    this.maxAge = maxAge;
   }
 
-  /** Whether a file can really be created in {@code directory}; permission bits alone can lie. */
-  private static boolean canCreateFiles(Path directory) {
-    try {
-      Files.delete(Files.createTempFile(directory, TEMP_PREFIX, ".probe"));
-      return true;
-    } catch (IOException ex) {
-      return false;
-    }
-  }
-
-  /** The directory sessions are stored in. */
-  public Path directory() {
+  Path directory() {
     return directory;
   }
 
   @Override
-  protected @Nullable SessionRecord load(String sessionKey) {
-    return read(fileOf(sessionKey), "load");
+  public @Nullable StoredRecord load(String key) {
+    String text = read(fileOf(key), "load");
+    return text == null ? null : StoredRecord.fromText(text);
   }
 
   @Override
-  protected boolean insert(String sessionKey, SessionRecord record) {
+  public boolean insert(String key, StoredRecord record) {
     Path temp = writeTemp(record);
     try {
-      Files.createLink(fileOf(sessionKey), temp);
+      Files.createLink(fileOf(key), temp);
       return true;
     } catch (FileAlreadyExistsException ex) {
       return false;
@@ -127,74 +143,189 @@ public final class FileSessionStore extends AbstractSessionStore {
   }
 
   @Override
-  protected boolean update(String sessionKey, SessionRecord record) {
-    Path file = fileOf(sessionKey);
+  public ReplaceOutcome replace(String key, StoredRecord record, long expectedVersion) {
+    Path file = fileOf(key);
     Path temp = writeTemp(record);
-    ReentrantLock lock = lockOf(sessionKey);
-    lock.lock();
     try {
-      if (!Files.exists(file)) {
-        return false;
-      }
-      move(temp, file);
-      return true;
-    } catch (IOException ex) {
-      throw failure("save", ex);
+      return locked(
+          key,
+          "save",
+          () -> {
+            String stored = read(file, "save");
+            if (stored == null) {
+              return ReplaceOutcome.GONE;
+            }
+            if (StoredRecord.versionOf(stored) != expectedVersion) {
+              return ReplaceOutcome.CONFLICT;
+            }
+            move(temp, file);
+            return ReplaceOutcome.REPLACED;
+          });
     } finally {
-      lock.unlock();
       deleteQuietly(temp);
     }
   }
 
   @Override
-  protected void remove(String sessionKey) {
-    ReentrantLock lock = lockOf(sessionKey);
-    lock.lock();
-    try {
-      Files.deleteIfExists(fileOf(sessionKey));
-    } catch (IOException ex) {
-      throw failure("delete", ex);
-    } finally {
-      lock.unlock();
-    }
+  public boolean delete(String key) {
+    return locked(key, "delete", () -> Files.deleteIfExists(fileOf(key)));
   }
 
   /**
    * Removes expired session files, unreadable session files older than the maximum age, and
    * temporary files left by a crash more than an hour ago; leaves every other file in the directory
    * alone.
-   *
-   * @return how many session files were removed
    */
   @Override
-  public int clearExpired() {
-    int removed = 0;
+  public int removeExpired(Instant now, Consumer<String> removed) {
+    int count = 0;
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, this::isOurs)) {
       for (Path file : files) {
         String name = file.getFileName().toString();
         if (name.startsWith(TEMP_PREFIX)) {
-          deleteIfOlderThan(file, ABANDONED_TEMP_AGE);
-        } else if (isExpired(file)) {
-          ReentrantLock lock = lockOf(name.substring(FILE_PREFIX.length()));
-          lock.lock();
-          try {
-            if (isExpired(file) && Files.deleteIfExists(file)) {
-              removed++;
-            }
-          } finally {
-            lock.unlock();
-          }
+          deleteIfOlderThan(file, ABANDONED_TEMP_AGE, now);
+          continue;
+        }
+        String key = name.substring(FileSessionStore.FILE_PREFIX.length());
+        if (isExpired(file, now)
+            && locked(
+                key, "clear expired", () -> isExpired(file, now) && Files.deleteIfExists(file))) {
+          removed.accept(key);
+          count++;
         }
       }
     } catch (IOException ex) {
-      throw failure("clear expired sessions", ex);
+      throw failure("clear expired", ex);
     }
-    return removed;
+    return count;
+  }
+
+  @Override
+  public StorageCapabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override
+  public String backend() {
+    return "file";
+  }
+
+  /** Reachable, and still writable: permission bits can change after startup. */
+  @Override
+  public void checkAvailable() {
+    contains("sessionkithealthprobe", clock.instant());
+    if (!Files.isWritable(directory)) {
+      throw new SessionStoreException(notWritable(directory));
+    }
   }
 
   @Override
   public String toString() {
     return "FileSessionStore[" + directory + "]";
+  }
+
+  // ---- locking -----------------------------------------------------------------------------
+
+  /**
+   * Runs {@code work} holding the lock of {@code key}'s stripe: first the JVM-wide lock of the
+   * stripe, then an exclusive file lock on the stripe's byte of the lock file, which other
+   * processes respect.
+   */
+  private <T> T locked(String key, String operation, FileWork<T> work) {
+    int stripe = Math.floorMod(key.hashCode(), LOCK_STRIPES);
+    try {
+      Path lockPath = directory.toRealPath().resolve(LOCK_FILE);
+      FileChannel channel = lockChannel(lockPath);
+      ReentrantLock jvmLock =
+          JVM_LOCKS.computeIfAbsent(lockPath + "#" + stripe, name -> new ReentrantLock());
+      jvmLock.lock();
+      try (FileLock fileLock = lockStripe(channel, stripe)) {
+        return work.run();
+      } finally {
+        jvmLock.unlock();
+      }
+    } catch (IOException ex) {
+      throw failure(operation, ex);
+    }
+  }
+
+  /**
+   * Locks one byte of the lock file, polling with {@code tryLock} and a growing pause (at most
+   * {@value #LOCK_TIMEOUT_SECONDS} s). A blocking lock would let the kernel's deadlock detection,
+   * which sees processes rather than threads, refuse it ({@code EDEADLK}) when two multi-threaded
+   * processes each wait for a stripe the other holds through different threads.
+   */
+  private static FileLock lockStripe(FileChannel channel, int stripe) throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOCK_TIMEOUT_SECONDS);
+    long pauseMicros = 20;
+    while (true) {
+      FileLock lock = channel.tryLock(stripe, 1, false);
+      if (lock != null) {
+        return lock;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IOException(
+            "another process held a session lock for more than " + LOCK_TIMEOUT_SECONDS + " s");
+      }
+      LockSupport.parkNanos(
+          TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(pauseMicros + 1)));
+      pauseMicros = Math.min(pauseMicros * 2, 2_000);
+    }
+  }
+
+  /**
+   * The JVM's one open channel on the lock file at {@code lockPath}, opened (and created) when
+   * there is none yet, or when the file there is no longer the one it was opened on (the directory
+   * was replaced).
+   */
+  private static FileChannel lockChannel(Path lockPath) throws IOException {
+    LockFile open = LOCK_FILES.get(lockPath);
+    if (open != null && open.fileKey() != null && open.fileKey().equals(fileKeyOf(lockPath))) {
+      return open.channel();
+    }
+    synchronized (LOCK_FILES_GUARD) {
+      open = LOCK_FILES.get(lockPath);
+      if (open == null || open.fileKey() == null || !open.fileKey().equals(fileKeyOf(lockPath))) {
+        FileChannel channel = openLockFile(lockPath);
+        open = new LockFile(channel, fileKeyOf(lockPath));
+        LOCK_FILES.put(lockPath, open);
+      }
+      return open.channel();
+    }
+  }
+
+  private static FileChannel openLockFile(Path lockFile) throws IOException {
+    Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    return OWNER_ONLY == null
+        ? FileChannel.open(lockFile, options)
+        : FileChannel.open(lockFile, options, OWNER_ONLY);
+  }
+
+  private static @Nullable Object fileKeyOf(Path path) throws IOException {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+          .fileKey();
+    } catch (NoSuchFileException ex) {
+      return null;
+    }
+  }
+
+  /** Work on the directory's files. */
+  @FunctionalInterface
+  private interface FileWork<T> {
+    T run() throws IOException;
+  }
+
+  // ---- files -------------------------------------------------------------------------------
+
+  /** Whether a file can really be created in {@code directory}; permission bits alone can lie. */
+  private static boolean canCreateFiles(Path directory) {
+    try {
+      Files.delete(Files.createTempFile(directory, TEMP_PREFIX, ".probe"));
+      return true;
+    } catch (IOException ex) {
+      return false;
+    }
   }
 
   private boolean isOurs(Path path) {
@@ -203,34 +334,37 @@ public final class FileSessionStore extends AbstractSessionStore {
   }
 
   /** Expired, or unreadable and not written for longer than the maximum age. */
-  private boolean isExpired(Path file) throws IOException {
+  private boolean isExpired(Path file, Instant now) throws IOException {
+    String text = read(file, "clear expired");
+    if (text == null) {
+      return false;
+    }
     try {
-      SessionRecord record = read(file, "clear expired sessions");
-      return record != null && record.isExpiredAt(settings().clock().instant());
+      return StoredRecord.fromText(text).isExpiredAt(now);
     } catch (UnreadableSessionDataException ex) {
-      return isOlderThan(file, settings().maxAge());
+      return isOlderThan(file, maxAge, now);
     }
   }
 
-  private void deleteIfOlderThan(Path file, Duration age) throws IOException {
-    if (isOlderThan(file, age)) {
+  private static void deleteIfOlderThan(Path file, Duration age, Instant now) throws IOException {
+    if (isOlderThan(file, age, now)) {
       Files.deleteIfExists(file);
     }
   }
 
-  private boolean isOlderThan(Path file, Duration age) throws IOException {
+  private static boolean isOlderThan(Path file, Duration age, Instant now) throws IOException {
     try {
       Instant written = Files.getLastModifiedTime(file).toInstant();
-      return written.plus(age).isBefore(settings().clock().instant());
+      return written.plus(age).isBefore(now);
     } catch (NoSuchFileException ex) {
       return false;
     }
   }
 
-  private @Nullable SessionRecord read(Path file, String operation) {
-    String text;
+  /** The file's text, or null when there is no such file. */
+  private @Nullable String read(Path file, String operation) {
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException ex) {
       if (!Files.isDirectory(directory)) {
         throw failure(operation, ex);
@@ -241,10 +375,9 @@ public final class FileSessionStore extends AbstractSessionStore {
     } catch (IOException ex) {
       throw failure(operation, ex);
     }
-    return SessionRecord.fromText(text);
   }
 
-  private Path writeTemp(SessionRecord record) {
+  private Path writeTemp(StoredRecord record) {
     try {
       Path temp =
           OWNER_ONLY == null
@@ -274,12 +407,15 @@ public final class FileSessionStore extends AbstractSessionStore {
     }
   }
 
-  private Path fileOf(String sessionKey) {
-    return directory.resolve(FILE_PREFIX + sessionKey);
+  private Path fileOf(String key) {
+    return directory.resolve(FileSessionStore.FILE_PREFIX + key);
   }
 
-  private ReentrantLock lockOf(String sessionKey) {
-    return locks[Math.floorMod(sessionKey.hashCode(), locks.length)];
+  private static String notWritable(Path directory) {
+    return "The session storage path '"
+        + directory
+        + "' is not writable. Please set your sessionkit.file.path property to a directory"
+        + " this application can write to, or give it write permission.";
   }
 
   /**

@@ -189,6 +189,51 @@ class FileSessionStoreTests {
   }
 
   @Test
+  void twoProcessesSharingTheDirectoryLoseNoUpdate() throws Exception {
+    FileSessionStore here = new FileSessionStore(directory, SessionSettings.defaults());
+    Session session = here.newSession();
+    session.put("n", 0);
+    session.save();
+    String key = session.getSessionKey();
+    Process other =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                FileStoreWorker.class.getName(),
+                directory.toString(),
+                key,
+                "8",
+                "50")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try {
+      awaitFile(directory.resolve("ready"), other);
+      Files.createFile(directory.resolve("go"));
+
+      boolean hereSucceeded = FileStoreWorker.incrementInParallel(here, key, 8, 50);
+
+      assertThat(other.waitFor(90, TimeUnit.SECONDS)).as("the other process ended").isTrue();
+      assertThat(other.exitValue()).as("the other process's exit code").isZero();
+      assertThat(hereSucceeded).isTrue();
+      assertThat(here.open(key).get("n")).isEqualTo(800);
+    } finally {
+      other.destroyForcibly();
+    }
+  }
+
+  /** Waits (30 s at most) until {@code file} exists, failing early if {@code process} ended. */
+  private static void awaitFile(Path file, Process process) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!Files.exists(file)) {
+      assertThat(process.isAlive()).as("the other process is running").isTrue();
+      assertThat(System.nanoTime()).as("waited for the other process").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
   void nonUtf8FileLoadsAsEmptySession() throws IOException {
     Session session = store.newSession();
     session.put("cat", "dog");
@@ -277,9 +322,14 @@ class FileSessionStoreTests {
         .withMessageContaining(doomed.toString());
   }
 
+  /** The directory's entries, without the store's own lock file. */
   private List<String> listDirectory() throws IOException {
     try (Stream<Path> files = Files.list(directory)) {
-      return files.map(path -> path.getFileName().toString()).sorted().toList();
+      return files
+          .map(path -> path.getFileName().toString())
+          .filter(name -> !name.equals(FileSessionStorage.LOCK_FILE))
+          .sorted()
+          .toList();
     }
   }
 }

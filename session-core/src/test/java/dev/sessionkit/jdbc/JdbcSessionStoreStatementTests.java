@@ -87,16 +87,38 @@ class JdbcSessionStoreStatementTests {
   }
 
   @Test
-  void clearingExpiredSessionsRunsOneDelete() {
+  void aConflictingSaveCostsOneReloadAndOneMoreUpdate() {
+    String key = savedSessionKey();
+    Session session = store.open(key);
+    session.get("cart");
+    Session other = store.open(key);
+    other.put("user", "ada");
+    other.save();
+    statements.clear();
+
+    session.put("theme", "dark");
+    session.save();
+
+    assertThat(statements).hasSize(3);
+    assertThat(statements.get(0)).startsWith("UPDATE sessionkit_session");
+    assertThat(statements.get(1)).startsWith("SELECT session_data");
+    assertThat(statements.get(2)).startsWith("UPDATE sessionkit_session");
+    assertThat(store.open(key).keySet()).containsExactlyInAnyOrder("cart", "user", "theme");
+  }
+
+  @Test
+  void clearingExpiredSessionsSelectsABatchOfKeysAndDeletesThemInOneBatch() {
+    savedSessionKey();
     savedSessionKey();
     statements.clear();
     clock.advance(Duration.ofDays(15));
 
-    assertThat(store.clearExpired()).isEqualTo(1);
+    assertThat(store.clearExpired()).isEqualTo(2);
     assertThat(statements)
-        .singleElement()
-        .asString()
-        .isEqualTo("DELETE FROM sessionkit_session WHERE expire_date <= ?");
+        .containsExactly(
+            "SELECT session_key FROM sessionkit_session WHERE expire_date <= ? LIMIT "
+                + JdbcSessionStorage.CLEANUP_BATCH,
+            "DELETE FROM sessionkit_session WHERE session_key = ? AND expire_date <= ?");
   }
 
   private String savedSessionKey() {

@@ -1,77 +1,114 @@
 package dev.sessionkit.testing;
 
-import dev.sessionkit.SessionStoreObserver;
+import dev.sessionkit.SessionListener;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link SessionStoreObserver} that counts what it hears, so tests can check that a store did (or
- * did not) go to its backend. Not thread-safe: one test, one thread.
+ * A {@link SessionListener} that records what it hears, so tests can check that a store did (or did
+ * not) go to its backend and told its listeners exactly once per event. Thread-safe.
  */
-public final class RecordingObserver implements SessionStoreObserver {
+public final class RecordingListener implements SessionListener {
 
-  private int loadsFound;
-  private int loadsMissing;
-  private int saves;
-  private int creates;
-  private int deletes;
-  private final List<String> failedOperations = new ArrayList<>();
+  private final AtomicInteger loadsFound = new AtomicInteger();
+  private final AtomicInteger loadsMissing = new AtomicInteger();
+  private final AtomicInteger conflicts = new AtomicInteger();
+  private final List<String> created = new CopyOnWriteArrayList<>();
+  private final List<String> saved = new CopyOnWriteArrayList<>();
+  private final List<String> deleted = new CopyOnWriteArrayList<>();
+  private final List<String> expired = new CopyOnWriteArrayList<>();
+  private final List<String> failedOperations = new CopyOnWriteArrayList<>();
+  private final List<String> unconvertible = new CopyOnWriteArrayList<>();
 
   @Override
-  public void loaded(Duration latency, boolean found) {
-    if (found) {
-      loadsFound++;
-    } else {
-      loadsMissing++;
-    }
+  public void loaded(String sessionKey, boolean found, Duration latency) {
+    (found ? loadsFound : loadsMissing).incrementAndGet();
   }
 
   @Override
-  public void saved(Duration latency) {
-    saves++;
+  public void created(String sessionKey, Duration latency) {
+    created.add(sessionKey);
   }
 
   @Override
-  public void created(Duration latency) {
-    creates++;
+  public void saved(String sessionKey, int conflicts, Duration latency) {
+    saved.add(sessionKey);
+    this.conflicts.addAndGet(conflicts);
   }
 
   @Override
-  public void deleted(Duration latency) {
-    deletes++;
+  public void deleted(String sessionKey, Duration latency) {
+    deleted.add(sessionKey);
   }
 
   @Override
-  public void failed(String operation, RuntimeException failure) {
+  public void expired(String sessionKey) {
+    expired.add(sessionKey);
+  }
+
+  @Override
+  public void failed(@Nullable String sessionKey, String operation, RuntimeException failure) {
     failedOperations.add(operation);
+  }
+
+  @Override
+  public void unconvertibleValue(@Nullable String sessionKey, String dataKey, Class<?> type) {
+    unconvertible.add(dataKey + " as " + type.getSimpleName());
   }
 
   /** Loads of every outcome. */
   public int loads() {
-    return loadsFound + loadsMissing;
+    return loadsFound.get() + loadsMissing.get();
   }
 
   /** Loads that found a live record. */
   public int loadsFound() {
-    return loadsFound;
+    return loadsFound.get();
   }
 
   /** Loads that found no live record. */
   public int loadsMissing() {
-    return loadsMissing;
+    return loadsMissing.get();
   }
 
   public int saves() {
-    return saves;
+    return saved.size();
   }
 
   public int creates() {
-    return creates;
+    return created.size();
   }
 
   public int deletes() {
-    return deletes;
+    return deleted.size();
+  }
+
+  /** The keys of the records created, in order. */
+  public List<String> createdKeys() {
+    return List.copyOf(created);
+  }
+
+  /** The keys of the records saved, one per save, in order. */
+  public List<String> savedKeys() {
+    return List.copyOf(saved);
+  }
+
+  /** The keys of the records deleted, in order. */
+  public List<String> deletedKeys() {
+    return List.copyOf(deleted);
+  }
+
+  /** The keys of the records cleanup removed as expired, in order. */
+  public List<String> expiredKeys() {
+    return List.copyOf(expired);
+  }
+
+  /** The concurrent saves that saves merged with, added up. */
+  public int conflicts() {
+    return conflicts.get();
   }
 
   /** The operations reported failed, in order ({@code load}, {@code save}, ...). */
@@ -79,28 +116,38 @@ public final class RecordingObserver implements SessionStoreObserver {
     return List.copyOf(failedOperations);
   }
 
+  /** The values read as absent because they did not convert: {@code "<data key> as <Type>"}. */
+  public List<String> unconvertibleValues() {
+    return List.copyOf(unconvertible);
+  }
+
   /** Forgets everything heard so far. */
   public void reset() {
-    loadsFound = 0;
-    loadsMissing = 0;
-    saves = 0;
-    creates = 0;
-    deletes = 0;
+    loadsFound.set(0);
+    loadsMissing.set(0);
+    conflicts.set(0);
+    created.clear();
+    saved.clear();
+    deleted.clear();
+    expired.clear();
     failedOperations.clear();
+    unconvertible.clear();
   }
 
   @Override
   public String toString() {
-    return "RecordingObserver[loadsFound="
+    return "RecordingListener[loadsFound="
         + loadsFound
         + ", loadsMissing="
         + loadsMissing
         + ", saves="
-        + saves
+        + saved.size()
         + ", creates="
-        + creates
+        + created.size()
         + ", deletes="
-        + deletes
+        + deleted.size()
+        + ", expired="
+        + expired.size()
         + ", failed="
         + failedOperations
         + "]";

@@ -1,0 +1,62 @@
+package dev.sessionkit;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hears what a store does with sessions: for metrics, audit logs, application events. Register any
+ * number with {@link dev.sessionkit.engine.StorageSessionStore#addListener}.
+ *
+ * <pre>{@code
+ * store.addListener(new SessionListener() {
+ *   @Override
+ *   public void deleted(String sessionKey, Duration latency) {
+ *     auditLog.sessionEnded(sessionKey);
+ *   }
+ * });
+ * }</pre>
+ *
+ * <p>Callbacks run on the thread that did the operation, after it succeeded (or failed), and should
+ * be fast. A listener that throws is logged and skipped; it never fails the request. Listeners are
+ * trusted code and receive session keys, which are secrets: never log them.
+ */
+public interface SessionListener {
+
+  /** A session's record was looked up; {@code found} is false when no live record existed. */
+  default void loaded(String sessionKey, boolean found, Duration latency) {}
+
+  /** A new record was stored under a fresh key ({@code create()}, a first save, a key cycle). */
+  default void created(String sessionKey, Duration latency) {}
+
+  /**
+   * An existing record was written back, once per save. {@code conflicts} counts the concurrent
+   * saves this one merged with (0 on the fast path).
+   */
+  default void saved(String sessionKey, int conflicts, Duration latency) {}
+
+  /**
+   * A record was deleted: a logout ({@code flush()}), a revocation, or the old key of a key cycle
+   * ({@code cycleKey()} at login shows as {@code created} for the new key, then {@code deleted} for
+   * the old one). Only a record that existed is reported.
+   */
+  default void deleted(String sessionKey, Duration latency) {}
+
+  /** An expired record was removed by {@link SessionStore#clearExpired()}. */
+  default void expired(String sessionKey) {}
+
+  /**
+   * An operation ({@code load}, {@code create}, {@code save}, {@code delete}, {@code check}, {@code
+   * clear expired}) failed; the failure is rethrown to the caller after this call.
+   *
+   * @param sessionKey the key concerned, or null when the operation concerned none
+   */
+  default void failed(@Nullable String sessionKey, String operation, RuntimeException failure) {}
+
+  /**
+   * A stored value could not be converted to the type a caller asked for (its class changed since
+   * it was stored) and was read as absent.
+   *
+   * @param sessionKey the session's key, or null when it has none yet
+   */
+  default void unconvertibleValue(@Nullable String sessionKey, String dataKey, Class<?> type) {}
+}

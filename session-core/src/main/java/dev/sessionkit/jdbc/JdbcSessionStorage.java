@@ -1,0 +1,320 @@
+package dev.sessionkit.jdbc;
+
+import dev.sessionkit.SessionStoreException;
+import dev.sessionkit.spi.ReplaceOutcome;
+import dev.sessionkit.spi.SessionStorage;
+import dev.sessionkit.spi.StorageCapabilities;
+import dev.sessionkit.spi.StoredRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Session records in a table, one row per session, through plain JDBC.
+ *
+ * <p>Design. Every operation takes its own connection straight from the {@link DataSource} and runs
+ * one statement in auto-commit (committing itself when the pool hands out connections without
+ * auto-commit), so session writes never join an application's transaction: a handler that rolls
+ * back does not undo a logout, and a failed must-create insert does not abort the caller's
+ * transaction on PostgreSQL. A replace is one {@code UPDATE ... WHERE session_key = ? AND version =
+ * ?}; no row updated means the version moved on or the row is gone, which the engine tells apart by
+ * reloading. Expired rows are removed in batches of {@value #CLEANUP_BATCH} keys, each key by its
+ * own {@code DELETE} in one JDBC batch, so every removed key is known.
+ */
+final class JdbcSessionStorage implements SessionStorage {
+
+  static final int CLEANUP_BATCH = 1_000;
+
+  private static final Pattern TABLE_NAME =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+  private static final StorageCapabilities CAPABILITIES =
+      StorageCapabilities.builder().compareAndSet(true).build();
+
+  private final DataSource dataSource;
+  private final String tableName;
+  private final Clock clock;
+  private final String selectSql;
+  private final String existsSql;
+  private final String insertSql;
+  private final String updateSql;
+  private final String deleteSql;
+  private final String selectExpiredSql;
+  private final String deleteExpiredSql;
+
+  /**
+   * @param clock the clock that decides which rows have expired (the settings' clock)
+   * @throws IllegalArgumentException when {@code tableName} is not a plain (optionally
+   *     schema-qualified) SQL identifier
+   */
+  JdbcSessionStorage(DataSource dataSource, String tableName, Clock clock) {
+    if (!TABLE_NAME.matcher(tableName).matches()) {
+      throw new IllegalArgumentException(
+          "Session table name '"
+              + tableName
+              + "' is not a plain SQL identifier ([A-Za-z0-9_],"
+              + " optionally schema-qualified)");
+    }
+    this.dataSource = dataSource;
+    this.tableName = tableName;
+    this.clock = clock;
+    this.selectSql =
+        "SELECT session_data, expire_date, version FROM "
+            + tableName
+            + " WHERE session_key = ? AND expire_date > ?";
+    this.existsSql = "SELECT 1 FROM " + tableName + " WHERE session_key = ? AND expire_date > ?";
+    this.insertSql =
+        "INSERT INTO "
+            + tableName
+            + " (session_key, session_data, expire_date, version) VALUES (?, ?, ?, ?)";
+    this.updateSql =
+        "UPDATE "
+            + tableName
+            + " SET session_data = ?, expire_date = ?, version = ?"
+            + " WHERE session_key = ? AND version = ?";
+    this.deleteSql = "DELETE FROM " + tableName + " WHERE session_key = ?";
+    this.selectExpiredSql =
+        "SELECT session_key FROM " + tableName + " WHERE expire_date <= ? LIMIT " + CLEANUP_BATCH;
+    this.deleteExpiredSql =
+        "DELETE FROM " + tableName + " WHERE session_key = ? AND expire_date <= ?";
+  }
+
+  String tableName() {
+    return tableName;
+  }
+
+  @Override
+  public @Nullable StoredRecord load(String key) {
+    return run(
+        "load",
+        key,
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(selectSql)) {
+            statement.setString(1, key);
+            statement.setObject(2, toColumn(clock.instant()));
+            try (ResultSet row = statement.executeQuery()) {
+              if (!row.next()) {
+                return null;
+              }
+              return StoredRecord.builder()
+                  .data(row.getString(1))
+                  .expiry(fromColumn(row.getObject(2, LocalDateTime.class)))
+                  .version(row.getLong(3))
+                  .build();
+            }
+          }
+        });
+  }
+
+  @Override
+  public boolean contains(String key, Instant now) {
+    return run(
+        "check",
+        key,
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(existsSql)) {
+            statement.setString(1, key);
+            statement.setObject(2, toColumn(now));
+            try (ResultSet row = statement.executeQuery()) {
+              return row.next();
+            }
+          }
+        });
+  }
+
+  @Override
+  public boolean insert(String key, StoredRecord record) {
+    return run(
+        "create",
+        key,
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(insertSql)) {
+            statement.setString(1, key);
+            statement.setString(2, record.data());
+            statement.setObject(3, toColumn(record.expiry()));
+            statement.setLong(4, record.version());
+            statement.executeUpdate();
+            return true;
+          } catch (SQLException ex) {
+            if (!isDuplicateKey(ex)) {
+              throw ex;
+            }
+            if (!connection.getAutoCommit()) {
+              connection.rollback();
+            }
+            return false;
+          }
+        });
+  }
+
+  @Override
+  public ReplaceOutcome replace(String key, StoredRecord record, long expectedVersion) {
+    int updated =
+        run(
+            "save",
+            key,
+            connection -> {
+              try (PreparedStatement statement = connection.prepareStatement(updateSql)) {
+                statement.setString(1, record.data());
+                statement.setObject(2, toColumn(record.expiry()));
+                statement.setLong(3, record.version());
+                statement.setString(4, key);
+                statement.setLong(5, expectedVersion);
+                return statement.executeUpdate();
+              }
+            });
+    return updated > 0 ? ReplaceOutcome.REPLACED : ReplaceOutcome.CONFLICT;
+  }
+
+  @Override
+  public boolean delete(String key) {
+    return run(
+        "delete",
+        key,
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(deleteSql)) {
+            statement.setString(1, key);
+            return statement.executeUpdate() > 0;
+          }
+        });
+  }
+
+  @Override
+  public int removeExpired(Instant now, Consumer<String> removed) {
+    int total = 0;
+    while (true) {
+      List<String> expired = selectExpired(now);
+      List<String> deleted = deleteExpired(expired, now);
+      deleted.forEach(removed);
+      total += deleted.size();
+      if (expired.size() < CLEANUP_BATCH || deleted.isEmpty()) {
+        return total;
+      }
+    }
+  }
+
+  @Override
+  public StorageCapabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override
+  public String backend() {
+    return "db";
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcSessionStore[table " + tableName + "]";
+  }
+
+  private List<String> selectExpired(Instant now) {
+    return run(
+        "clear expired",
+        null,
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(selectExpiredSql)) {
+            statement.setObject(1, toColumn(now));
+            List<String> keys = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                keys.add(rows.getString(1));
+              }
+            }
+            return keys;
+          }
+        });
+  }
+
+  /** Deletes those of {@code keys} that are still expired; returns the ones it deleted. */
+  private List<String> deleteExpired(List<String> keys, Instant now) {
+    if (keys.isEmpty()) {
+      return keys;
+    }
+    return run(
+        "clear expired",
+        null,
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(deleteExpiredSql)) {
+            for (String key : keys) {
+              statement.setString(1, key);
+              statement.setObject(2, toColumn(now));
+              statement.addBatch();
+            }
+            int[] counts = statement.executeBatch();
+            List<String> deleted = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+              if (counts[i] > 0 || counts[i] == PreparedStatement.SUCCESS_NO_INFO) {
+                deleted.add(keys.get(i));
+              }
+            }
+            return deleted;
+          }
+        });
+  }
+
+  /**
+   * One connection for one unit of work, committed when the pool does not auto-commit. A failure
+   * names the table and the driver's reason, with the session key (if the driver quoted it) blanked
+   * out; the driver's exception is chained only when its message does not contain the key.
+   */
+  private <T> T run(String operation, @Nullable String key, Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      if (connection.getAutoCommit()) {
+        return work.run(connection);
+      }
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException ex) {
+        connection.rollback();
+        throw ex;
+      }
+    } catch (SQLException ex) {
+      String reason = String.valueOf(ex.getMessage());
+      boolean namesKey = key != null && reason.contains(key);
+      String message =
+          "Database session store (table "
+              + tableName
+              + ") could not "
+              + operation
+              + " a session: "
+              + (namesKey ? reason.replace(key, "<session key>") : reason);
+      throw namesKey ? new SessionStoreException(message) : new SessionStoreException(message, ex);
+    }
+  }
+
+  /**
+   * A duplicate primary key: SQLState 23505 (PostgreSQL, H2), or 23000 with MySQL's and MariaDB's
+   * error 1062. Other integrity violations are failures, not a key in use.
+   */
+  private static boolean isDuplicateKey(SQLException ex) {
+    String state = ex.getSQLState();
+    return "23505".equals(state) || ("23000".equals(state) && ex.getErrorCode() == 1062);
+  }
+
+  private static LocalDateTime toColumn(Instant instant) {
+    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static Instant fromColumn(LocalDateTime dateTime) {
+    return dateTime.toInstant(ZoneOffset.UTC);
+  }
+
+  /** Work on one connection. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+}

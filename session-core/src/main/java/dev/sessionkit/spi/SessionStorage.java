@@ -1,0 +1,99 @@
+package dev.sessionkit.spi;
+
+import dev.sessionkit.UnreadableSessionDataException;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a backend keeps session records: the whole backend SPI. The engine ({@link
+ * dev.sessionkit.engine.StorageSessionStore}) turns any storage into a {@link
+ * dev.sessionkit.SessionStore}:
+ *
+ * <pre>{@code
+ * SessionStore store = new StorageSessionStore(new MyStorage(), SessionSettings.defaults());
+ * }</pre>
+ *
+ * <p>Keys reaching a storage have been validated by the engine (unless the storage {@linkplain
+ * StorageCapabilities#ownsKeyFormat() owns the key format}); records carry their data already
+ * encoded. Implementations are thread-safe, keep each operation to one round trip where the backend
+ * allows it, and wrap their own failures in a {@link dev.sessionkit.SessionStoreException} whose
+ * message names the backend but never a session key.
+ */
+public interface SessionStorage {
+
+  /**
+   * The record stored under {@code key}. It may return an expired record; the engine ignores it.
+   *
+   * @return the record, or null when there is none
+   * @throws UnreadableSessionDataException when a record is stored but cannot be read; the engine
+   *     then treats its version as {@link StoredRecord#UNREADABLE_VERSION}
+   */
+  @Nullable StoredRecord load(String key);
+
+  /**
+   * Stores {@code record} under a key that must not be in use, atomically (an insert that fails on
+   * a duplicate, a put-if-absent; never a read then a write).
+   *
+   * @return false when a record is already stored under {@code key}
+   */
+  boolean insert(String key, StoredRecord record);
+
+  /**
+   * Replaces the record under {@code key} with {@code record} only if the stored one still has
+   * {@code expectedVersion}; never creates a record.
+   *
+   * @return {@link ReplaceOutcome#REPLACED}, {@link ReplaceOutcome#CONFLICT} when another version
+   *     is stored (or the storage cannot tell), or {@link ReplaceOutcome#GONE} when none is
+   */
+  ReplaceOutcome replace(String key, StoredRecord record, long expectedVersion);
+
+  /**
+   * Deletes the record under {@code key}, if any.
+   *
+   * @return whether a record was deleted (listeners hear of a deletion only then)
+   */
+  boolean delete(String key);
+
+  /**
+   * Removes the records that expired at {@code now}, telling {@code removed} the key of each (so
+   * listeners hear that the session expired). Storages that {@linkplain
+   * StorageCapabilities#expiresRecordsItself() expire records themselves} remove nothing.
+   *
+   * @return how many records were removed
+   */
+  int removeExpired(Instant now, Consumer<String> removed);
+
+  /** What this storage can do. */
+  StorageCapabilities capabilities();
+
+  /**
+   * The backend's short name for logs, metrics and health ({@code db}, {@code file}, {@code cache},
+   * ...): low cardinality, no configuration in it.
+   */
+  String backend();
+
+  /**
+   * Whether a record that has not expired at {@code now} is stored under {@code key}. The default
+   * loads it; override when the backend can answer more cheaply. An unreadable record counts as
+   * present.
+   */
+  default boolean contains(String key, Instant now) {
+    try {
+      StoredRecord record = load(key);
+      return record != null && !record.isExpiredAt(now);
+    } catch (UnreadableSessionDataException ex) {
+      return true;
+    }
+  }
+
+  /**
+   * Checks that the backend can serve requests now (the database answers, the directory is there
+   * and writable), for health checks.
+   *
+   * @throws dev.sessionkit.SessionStoreException naming what is wrong
+   */
+  default void checkAvailable() {
+    contains("sessionkithealthprobe", Instant.EPOCH);
+  }
+}
