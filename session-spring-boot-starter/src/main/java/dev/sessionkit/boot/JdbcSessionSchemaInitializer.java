@@ -34,6 +34,9 @@ final class JdbcSessionSchemaInitializer {
   private static final Pattern SCRIPT_NAMES =
       Pattern.compile("\\bsessionkit_session(_expire_date_idx)?\\b");
 
+  /** The columns the store reads and writes; a table made for an older release lacks version. */
+  private static final String COLUMNS = "session_key, session_data, expire_date, version";
+
   private final DataSource dataSource;
   private final String tableName;
   private final InitializeSchema mode;
@@ -72,16 +75,18 @@ final class JdbcSessionSchemaInitializer {
 
   private void warnIfTableIsMissing() {
     try {
-      new JdbcTemplate(dataSource).queryForList("SELECT 1 FROM " + tableName + " WHERE 1 = 0");
+      new JdbcTemplate(dataSource)
+          .queryForList("SELECT " + COLUMNS + " FROM " + tableName + " WHERE 1 = 0");
     } catch (DataAccessException ex) {
       logger.warn(
           "The session table "
               + tableName
               + " cannot be read ("
               + ex.getMostSpecificCause().getMessage()
-              + "); sessions will fail until it exists."
-              + " Create it (see dev/sessionkit/jdbc/schema-*.sql in session-core) or set"
-              + " sessionkit.jdbc.initialize-schema=always.");
+              + "); sessions will fail until it exists with the columns "
+              + COLUMNS
+              + ". Create or migrate it (see dev/sessionkit/jdbc/schema-*.sql in session-core) or"
+              + " set sessionkit.jdbc.initialize-schema=always.");
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.sessionkit.boot;
 
-import dev.sessionkit.SessionRecord;
 import dev.sessionkit.UnreadableSessionDataException;
+import dev.sessionkit.spi.StoredRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +77,7 @@ final class RedisSessionCacheCustomizer implements RedisCacheManagerBuilderCusto
     /** The expiry of a session record's text, or null when the text is not a session record. */
     private static @Nullable Instant expiryOf(String text) {
       try {
-        return SessionRecord.fromText(text).expireDate();
+        return StoredRecord.fromText(text).expiry();
       } catch (UnreadableSessionDataException ex) {
         return null;
       }

@@ -12,9 +12,11 @@ import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * Removes expired sessions on a cron schedule, on a scheduler thread of its own (so it needs no
- * {@code @EnableScheduling}), for the backends whose records stay until removed (db, file). Caches
- * expire sessions themselves, so for them this does nothing. A failed run is logged and the next
- * one runs as planned.
+ * {@code @EnableScheduling}), for the backends whose records stay until removed (db, file, and any
+ * store that is not a {@link dev.sessionkit.engine.StorageSessionStore}). A backend whose
+ * capabilities say it {@linkplain dev.sessionkit.spi.StorageCapabilities#expiresRecordsItself()
+ * expires records itself} (a cache) is not scheduled. A failed run is logged and the next one runs
+ * as planned.
  */
 final class SessionCleanup implements SmartLifecycle {
 
@@ -81,7 +83,7 @@ final class SessionCleanup implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    if (scheduler != null || !SessionBackends.needsCleanup(store)) {
+    if (scheduler != null || !SessionStores.needsCleanup(store)) {
       return;
     }
     ThreadPoolTaskScheduler newScheduler = new ThreadPoolTaskScheduler();

@@ -1,15 +1,16 @@
 package dev.sessionkit.boot;
 
 import dev.sessionkit.SessionStore;
-import dev.sessionkit.file.FileSessionStore;
-import java.nio.file.Files;
+import dev.sessionkit.engine.StorageSessionStore;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The session backend's health: up when a lookup of an unused key reaches the backend (the database
- * answers, the directory is there, the cache answers) and, for files, the directory is writable.
- * Details: {@code backend} and {@code store} (table, directory or cache name).
+ * The session backend's health: up when the backend can serve requests now, as {@link
+ * StorageSessionStore#checkAvailable()} finds out (the database answers, the directory is there and
+ * writable, the cache answers); down with the failure's message otherwise. A store that is not a
+ * {@link StorageSessionStore} is probed with a lookup of an unused key. Details: {@code backend}
+ * and {@code store} (table, directory or cache name).
  */
 final class SessionStoreHealthIndicator extends AbstractHealthIndicator {
 
@@ -26,12 +27,12 @@ final class SessionStoreHealthIndicator extends AbstractHealthIndicator {
   @Override
   protected void doHealthCheck(Health.Builder builder) {
     builder
-        .withDetail("backend", SessionBackends.name(store))
+        .withDetail("backend", SessionStores.backend(store))
         .withDetail("store", store.toString());
-    store.exists(PROBE_KEY);
-    if (store instanceof FileSessionStore files && !Files.isWritable(files.directory())) {
-      builder.down().withDetail("error", "The session directory is not writable");
-      return;
+    if (store instanceof StorageSessionStore engine) {
+      engine.checkAvailable();
+    } else {
+      store.exists(PROBE_KEY);
     }
     builder.up();
   }

@@ -1,8 +1,10 @@
 package dev.sessionkit.boot;
 
 import dev.sessionkit.SessionCodec;
+import dev.sessionkit.SessionListener;
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.event.SessionEventPublisher;
 import dev.sessionkit.cache.CacheSessionStore;
 import dev.sessionkit.cache.SessionCaches;
 import dev.sessionkit.file.FileSessionStore;
@@ -27,6 +29,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -43,8 +46,11 @@ import org.springframework.util.ClassUtils;
  * sessionkit.file.path}), {@code cache} (a {@link CacheSessionStore} over a dedicated bounded
  * Caffeine cache, or over {@code sessionkit.cache.name} from the application's {@code
  * CacheManager}), or {@code auto} (db when there is a {@code DataSource}, else cache). Also the
- * {@link SessionSettings}, the scheduled removal of expired sessions, and the Redis cache
- * preparation. Each bean backs off when the application defines its own.
+ * {@link SessionSettings}, the scheduled removal of expired sessions (for backends that do not
+ * expire sessions themselves), Spring application events about sessions ({@link
+ * SessionEventPublisher}, unless {@code sessionkit.events.enabled=false}), the registration of
+ * every {@link SessionListener} bean with the store, and the Redis cache preparation. Each bean
+ * backs off when the application defines its own.
  *
  * <p>A backend that cannot work as configured stops the startup with a failure analysis that names
  * the property to change.
@@ -92,6 +98,21 @@ public final class SessionkitAutoConfiguration {
   @Bean
   static SessionkitStartupLog sessionkitStartupLog(ObjectProvider<SessionStore> store) {
     return new SessionkitStartupLog(store);
+  }
+
+  @Bean
+  static SessionListenerRegistrar sessionkitListenerRegistrar(
+      ObjectProvider<SessionStore> store, ObjectProvider<SessionListener> listeners) {
+    return new SessionListenerRegistrar(store, listeners);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(SessionStore.class)
+  @ConditionalOnBooleanProperty(name = "sessionkit.events.enabled", matchIfMissing = true)
+  SessionEventPublisher sessionkitEventPublisher(
+      ApplicationEventPublisher publisher, SessionStore store) {
+    return new SessionEventPublisher(publisher, store);
   }
 
   @Bean

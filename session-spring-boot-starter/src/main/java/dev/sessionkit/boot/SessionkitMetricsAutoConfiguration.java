@@ -1,6 +1,5 @@
 package dev.sessionkit.boot;
 
-import dev.sessionkit.AbstractSessionStore;
 import dev.sessionkit.SessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,9 +10,11 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Micrometer meters for the session store, when the application has a {@link MeterRegistry}: {@code
- * sessionkit.session.load} and {@code .save} timers, {@code .creates}, {@code .deletes} and {@code
- * .failures} counters, all tagged with the backend. Stores that are not an {@link
- * AbstractSessionStore} are not instrumented.
+ * sessionkit.session.load} and {@code .save} timers, {@code .creates}, {@code .deletes}, {@code
+ * .expired}, {@code .conflicts}, {@code .unconvertible} and {@code .failures} counters, all tagged
+ * with the backend. The meters are a {@link dev.sessionkit.SessionListener} that the starter adds
+ * to the store next to any other listener; a store that is not a {@link
+ * dev.sessionkit.engine.StorageSessionStore} takes no listeners and is not instrumented.
  */
 @AutoConfiguration(
     after = SessionkitAutoConfiguration.class,
@@ -28,12 +29,7 @@ public final class SessionkitMetricsAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  MicrometerSessionStoreObserver sessionkitMeters(SessionStore store, MeterRegistry registry) {
-    MicrometerSessionStoreObserver observer =
-        new MicrometerSessionStoreObserver(registry, SessionBackends.name(store));
-    if (store instanceof AbstractSessionStore observable) {
-      observable.setObserver(observer);
-    }
-    return observer;
+  MicrometerSessionListener sessionkitMeters(SessionStore store, MeterRegistry registry) {
+    return new MicrometerSessionListener(registry, SessionStores.backend(store));
   }
 }

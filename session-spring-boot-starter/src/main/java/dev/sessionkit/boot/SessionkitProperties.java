@@ -54,6 +54,8 @@ public class SessionkitProperties {
 
   private final Cleanup cleanup = new Cleanup();
 
+  private final Events events = new Events();
+
   public Backend getBackend() {
     return backend;
   }
@@ -104,6 +106,10 @@ public class SessionkitProperties {
 
   public Cleanup getCleanup() {
     return cleanup;
+  }
+
+  public Events getEvents() {
+    return events;
   }
 
   /** Where sessions are kept. */
@@ -331,6 +337,24 @@ public class SessionkitProperties {
 
     public void setCron(String cron) {
       this.cron = cron;
+    }
+  }
+
+  /** Spring application events about sessions. */
+  public static class Events {
+
+    /**
+     * Whether to publish Spring application events when sessions are created, deleted or removed as
+     * expired.
+     */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
     }
   }
 }

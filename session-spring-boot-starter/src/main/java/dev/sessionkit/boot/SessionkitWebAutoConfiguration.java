@@ -26,8 +26,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * (Django's session middleware) registered at {@link SessionFilter#DEFAULT_ORDER}, before Spring
  * Security's filters; the {@link SessionCookie} from {@code sessionkit.cookie.*}; a {@link Session}
  * bean that acts on the current request's session (inject it into singletons); and, with Spring
- * MVC, {@link Session} handler-method parameters and the 400 answer to a session deleted while a
- * handler ran ({@link SessionInterruptedExceptionResolver}).
+ * MVC, {@link Session} handler-method parameters and the filter's answers (400, 409) to a session
+ * that other requests deleted or saved while a handler ran ({@link
+ * SessionInterruptedExceptionResolver}).
  */
 @AutoConfiguration(after = SessionkitAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)

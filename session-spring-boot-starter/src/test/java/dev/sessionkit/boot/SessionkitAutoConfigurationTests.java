@@ -7,9 +7,14 @@ import dev.sessionkit.Session;
 import dev.sessionkit.SessionCodec;
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.testing.ForeignSessionStore;
+import dev.sessionkit.boot.testing.MemorySessionStorage;
 import dev.sessionkit.cache.CacheSessionStore;
+import dev.sessionkit.engine.StorageSessionStore;
 import dev.sessionkit.file.FileSessionStore;
 import dev.sessionkit.jdbc.JdbcSessionStore;
+import dev.sessionkit.spi.StorageCapabilities;
+import dev.sessionkit.testing.RecordingListener;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -193,6 +198,27 @@ class SessionkitAutoConfigurationTests {
     assertThat(output)
         .contains("The session table sessionkit_session cannot be read")
         .contains("sessionkit.jdbc.initialize-schema=always");
+  }
+
+  @Test
+  void tableOfAnOlderReleaseWithoutVersionIsReportedAtStartup(CapturedOutput output) {
+    runner
+        .withBean(
+            DataSource.class,
+            () -> {
+              DataSource dataSource = new DriverManagerDataSource(memoryDatabase());
+              new JdbcTemplate(dataSource)
+                  .execute(
+                      "CREATE TABLE sessionkit_session (session_key VARCHAR(40) PRIMARY KEY,"
+                          + " session_data CLOB NOT NULL, expire_date TIMESTAMP(6) NOT NULL)");
+              return dataSource;
+            })
+        .withPropertyValues("sessionkit.backend=db", "sessionkit.jdbc.initialize-schema=never")
+        .run(context -> assertThat(context).hasNotFailed());
+
+    assertThat(output)
+        .contains("The session table sessionkit_session cannot be read")
+        .contains("session_key, session_data, expire_date, version");
   }
 
   @Test
@@ -397,7 +423,121 @@ class SessionkitAutoConfigurationTests {
         .contains("Sessions are kept by the file backend: FileSessionStore[" + directory + "]");
   }
 
+  @Test
+  void startupWarnsOnceWhenTheBackendCannotCompareAndSet(CapturedOutput output) {
+    runner
+        .withBean(SessionStore.class, () -> engineOver(StorageCapabilities.builder().build()))
+        .run(context -> assertThat(context).hasNotFailed());
+
+    assertThat(output).contains("Sessions are kept by the memory backend: MemorySessionStorage[");
+    assertThat(output.getOut().split("cannot compare and set", -1)).hasSize(2);
+    assertThat(output)
+        .contains("WARN")
+        .contains("concurrent saves of one session cannot be merged")
+        .contains("the later save wins")
+        .contains("a delete (a logout) racing a save can be undone")
+        .contains("sessionkit.backend=db")
+        .contains("dev.sessionkit.redis.RedisSessionStore");
+  }
+
+  @Test
+  void startupDoesNotWarnWhenTheBackendComparesAndSets(CapturedOutput output) {
+    runner
+        .withBean(
+            SessionStore.class,
+            () -> engineOver(StorageCapabilities.builder().compareAndSet(true).build()))
+        .run(context -> assertThat(context).hasNotFailed());
+
+    assertThat(output).contains("Sessions are kept by the memory backend");
+    assertThat(output).doesNotContain("cannot compare and set");
+  }
+
+  @Test
+  void startupLogNamesAStoreThatIsNotTheEngineByItsClassAndClaimsNothing(CapturedOutput output) {
+    runner
+        .withBean(SessionStore.class, () -> new ForeignSessionStore(cacheStore()))
+        .run(context -> assertThat(context).hasNotFailed());
+
+    assertThat(output)
+        .contains("Sessions are kept by the ForeignSessionStore backend: ForeignSessionStore");
+    assertThat(output).doesNotContain("cannot compare and set");
+  }
+
+  // ---- listeners -----------------------------------------------------------------------------
+
+  @Test
+  void sessionListenerBeansAreAddedToTheStore() {
+    runner
+        .withBean(RecordingListener.class, RecordingListener::new)
+        .run(
+            context -> {
+              Session session = context.getBean(SessionStore.class).newSession();
+              session.put("k", "v");
+              session.save();
+
+              assertThat(context.getBean(RecordingListener.class).createdKeys())
+                  .containsExactly(session.getSessionKey());
+            });
+  }
+
+  @Test
+  void aListenerBeanTheApplicationAddedToTheStoreItselfHearsEachEventOnce() {
+    RecordingListener listener = new RecordingListener();
+    runner
+        .withBean(
+            SessionStore.class,
+            () -> {
+              CacheSessionStore store = cacheStore();
+              store.addListener(listener);
+              return store;
+            })
+        .withBean(RecordingListener.class, () -> listener)
+        .run(
+            context -> {
+              Session session = context.getBean(SessionStore.class).newSession();
+              session.put("k", "v");
+              session.save();
+
+              assertThat(listener.creates()).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void listenerBeansOfAStoreThatIsNotTheEngineAreReportedAtStartup(CapturedOutput output) {
+    runner
+        .withBean(SessionStore.class, () -> new ForeignSessionStore(cacheStore()))
+        .withBean(RecordingListener.class, RecordingListener::new)
+        .run(context -> assertThat(context).hasNotFailed());
+
+    assertThat(output)
+        .contains("SessionListener bean(s) are not told anything")
+        .contains(ForeignSessionStore.class.getName());
+  }
+
   // ---- cleanup -------------------------------------------------------------------------------
+
+  @Test
+  void cleanupIsNotScheduledForABackendThatExpiresRecordsItself() {
+    runner
+        .withBean(
+            SessionStore.class,
+            () -> engineOver(StorageCapabilities.builder().expiresRecordsItself(true).build()))
+        .run(context -> assertThat(context.getBean(SessionCleanup.class).isScheduled()).isFalse());
+  }
+
+  @Test
+  void cleanupIsScheduledForABackendThatKeepsExpiredRecords() {
+    runner
+        .withBean(SessionStore.class, () -> engineOver(StorageCapabilities.builder().build()))
+        .run(context -> assertThat(context.getBean(SessionCleanup.class).isScheduled()).isTrue());
+  }
+
+  @Test
+  void cleanupIsScheduledForAStoreThatIsNotTheEngine() {
+    runner
+        .withBean(SessionStore.class, () -> new ForeignSessionStore(cacheStore()))
+        .run(context -> assertThat(context.getBean(SessionCleanup.class).isScheduled()).isTrue());
+  }
 
   @Test
   void cleanupIsScheduledForTheDatabase() {
@@ -533,6 +673,15 @@ class SessionkitAutoConfigurationTests {
   static class CachingConfiguration {}
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  private static StorageSessionStore engineOver(StorageCapabilities capabilities) {
+    return new StorageSessionStore(
+        MemorySessionStorage.with(capabilities), SessionSettings.defaults());
+  }
+
+  private static CacheSessionStore cacheStore() {
+    return new CacheSessionStore(new ConcurrentMapCache("sessions"));
+  }
 
   private static String memoryDatabase() {
     return "jdbc:h2:mem:autoconfig-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";

@@ -1,6 +1,7 @@
 package dev.sessionkit.boot.web;
 
 import dev.sessionkit.Session;
+import dev.sessionkit.SessionConflictException;
 import dev.sessionkit.SessionInterruptedException;
 import dev.sessionkit.SessionStore;
 import jakarta.servlet.FilterChain;
@@ -8,12 +9,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -43,13 +42,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       with the browser.
  * </ul>
  *
+ * <p>A session whose client sent a key that has no record (a stale cookie) and that was not changed
+ * is not written, even with {@code saveEveryRequest}: it gets its cookie deleted instead, so that
+ * anonymous requests never fill the store.
+ *
  * <p>A save that finds the session deleted meanwhile (another request logged the visitor out)
  * raises {@link SessionInterruptedException}; while the response is not committed, the filter
- * resets it and answers 400 Bad Request with a short text, never 500. When the save runs inside a
- * Spring MVC handler (a body that fills the buffer, a flush), the exception reaches Spring MVC
- * first; {@link SessionInterruptedExceptionResolver} gives the same answer there, before any
- * application {@code @ExceptionHandler} can turn it into 500. Asynchronous requests are finished
- * when their last dispatch returns.
+ * resets it and answers 400 Bad Request with a short text, never 500. A save that could not be
+ * merged with the concurrent saves of other requests of the same visitor, however often it tried,
+ * raises {@link SessionConflictException}, answered alike with 409 Conflict: nothing is down, the
+ * request may simply be sent again. When the save runs inside a Spring MVC handler (a body that
+ * fills the buffer, a flush), the exception reaches Spring MVC first; {@link
+ * SessionInterruptedExceptionResolver} gives the same answers there, before any application
+ * {@code @ExceptionHandler} can turn them into 500. Asynchronous requests are finished when their
+ * last dispatch returns.
  */
 public class SessionFilter extends OncePerRequestFilter {
 
@@ -67,6 +73,14 @@ public class SessionFilter extends OncePerRequestFilter {
       "The session was ended by another request (for"
           + " example a logout) while this request was running, so its changes were not saved."
           + " Please try again.\n";
+
+  /**
+   * The body of the 409 answer to a request whose changes could not be merged with the concurrent
+   * saves of the same session.
+   */
+  static final String CONFLICT_MESSAGE =
+      "The session was saved by many other requests at the same time, so this request's changes"
+          + " could not be saved. Please try again.\n";
 
   private static final String FINISHER_ATTRIBUTE = SessionFilter.class.getName() + ".FINISHER";
 
@@ -119,8 +133,9 @@ public class SessionFilter extends OncePerRequestFilter {
     try {
       chain.doFilter(request, passedOn);
     } catch (ServletException | IOException | RuntimeException | Error ex) {
-      if (isInterrupted(ex) && !response.isCommitted()) {
-        answerInterrupted(response);
+      SaveFailureAnswer answer = SaveFailureAnswer.of(ex);
+      if (answer != null && !response.isCommitted()) {
+        answer.writeTo(response);
         return;
       }
       finisher.failed = true;
@@ -137,40 +152,18 @@ public class SessionFilter extends OncePerRequestFilter {
     }
     try {
       finisher.finish();
-    } catch (SessionInterruptedException ex) {
+    } catch (SessionInterruptedException | SessionConflictException ex) {
+      SaveFailureAnswer answer = Objects.requireNonNull(SaveFailureAnswer.of(ex));
       if (response.isCommitted()) {
         logger.warn(
-            "The session was deleted by another request; the response was already"
-                + " committed, so it could not answer 400");
+            "The session could not be saved because of concurrent requests ("
+                + ex.getClass().getSimpleName()
+                + "); the response was already committed, so it could not answer "
+                + answer.status());
         return;
       }
-      answerInterrupted(response);
+      answer.writeTo(response);
     }
-  }
-
-  /** Whether {@code failure}, or one of its causes, is a {@link SessionInterruptedException}. */
-  static boolean isInterrupted(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SessionInterruptedException) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Replaces whatever {@code response} holds (status, headers, buffered body) by the 400 answer to
-   * a request whose session was deleted while it ran. The response must not be committed.
-   */
-  static void answerInterrupted(HttpServletResponse response) throws IOException {
-    response.reset();
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    response.setContentType(MediaType.TEXT_PLAIN_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(INTERRUPTED_MESSAGE);
   }
 
   /** Django's {@code process_response} for one request; runs once. */
@@ -216,9 +209,18 @@ public class SessionFilter extends OncePerRequestFilter {
         varyOnCookie();
       }
       if ((modified || saveEveryRequest) && !empty && status < 500 && !failed) {
-        Duration maxAge = session.getExpireAtBrowserClose() ? null : session.getExpiryAge();
         session.save();
-        String key = Objects.requireNonNull(session.getSessionKey(), "a saved session has a key");
+        String key = session.getSessionKey();
+        if (key == null) {
+          // The client's key had no record and nothing changed, so nothing was written.
+          if (requestHadCookie) {
+            varyOnCookie();
+            response.addHeader(HttpHeaders.SET_COOKIE, cookie.deletion().toString());
+          }
+          return;
+        }
+        // After the save: a save that merged another request's changes may have merged an expiry.
+        Duration maxAge = session.getExpireAtBrowserClose() ? null : session.getExpiryAge();
         varyOnCookie();
         response.addHeader(HttpHeaders.SET_COOKIE, cookie.forSession(key, maxAge).toString());
       }

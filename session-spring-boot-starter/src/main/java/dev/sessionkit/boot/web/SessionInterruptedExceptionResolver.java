@@ -1,5 +1,6 @@
 package dev.sessionkit.boot.web;
 
+import dev.sessionkit.SessionConflictException;
 import dev.sessionkit.SessionInterruptedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,16 +12,18 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Answers 400, as {@link SessionFilter} does, when saving the session failed with a {@link
- * SessionInterruptedException} inside Spring MVC's handling of a request.
+ * Answers as {@link SessionFilter} does when saving the session failed because of other requests of
+ * the same visitor inside Spring MVC's handling of a request: 400 for a {@link
+ * SessionInterruptedException} (the session was deleted meanwhile), 409 for a {@link
+ * SessionConflictException} (the save could not be merged with concurrent ones).
  *
  * <p>The filter saves the session just before the response is committed, and that moment can come
  * while Spring MVC is still invoking the handler: a {@code @ResponseBody} large enough to fill the
  * buffer, or a flush in the handler. The exception then reaches Spring MVC's exception resolvers
  * before the filter, and an application's {@code @ExceptionHandler(Exception.class)} would turn it
  * into 500. Registered first among the resolvers (the starter does this through a {@code
- * WebMvcConfigurer}), this one resets the uncommitted response and writes the filter's 400 answer.
- * It leaves every other exception, and a response already committed, to the next resolver.
+ * WebMvcConfigurer}), this one resets the uncommitted response and writes the filter's answer. It
+ * leaves every other exception, and a response already committed, to the next resolver.
  *
  * <pre>{@code
  * public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
@@ -38,16 +41,19 @@ public final class SessionInterruptedExceptionResolver implements HandlerExcepti
       HttpServletResponse response,
       @Nullable Object handler,
       Exception ex) {
-    if (!SessionFilter.isInterrupted(ex) || response.isCommitted()) {
+    SaveFailureAnswer answer = SaveFailureAnswer.of(ex);
+    if (answer == null || response.isCommitted()) {
       return null;
     }
     try {
-      SessionFilter.answerInterrupted(response);
+      answer.writeTo(response);
     } catch (IOException | RuntimeException failure) {
-      logger.debug("Could not answer 400 to an interrupted session", failure);
+      logger.debug("Could not answer " + answer.status() + " to a failed session save", failure);
       return null;
     }
-    logger.debug("The session was deleted by another request while this one ran; answered 400");
+    logger.debug(
+        "The session could not be saved because of concurrent requests; answered "
+            + answer.status());
     return new ModelAndView();
   }
 }

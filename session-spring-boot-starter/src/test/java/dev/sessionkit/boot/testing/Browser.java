@@ -41,14 +41,17 @@ public final class Browser {
 
   /** GETs {@code pathAndQuery}, sending and keeping cookies. */
   public HttpResponse<String> get(String pathAndQuery) {
-    try {
-      return client.send(request(pathAndQuery), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(ex);
-    }
+    return send(request(pathAndQuery), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** POSTs an empty body to {@code pathAndQuery}, sending and keeping cookies. */
+  public HttpResponse<String> post(String pathAndQuery) {
+    HttpRequest request =
+        HttpRequest.newBuilder(server.uri(pathAndQuery))
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    return send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   /** GETs {@code pathAndQuery} without waiting for the answer. */
@@ -58,14 +61,7 @@ public final class Browser {
 
   /** GETs {@code pathAndQuery} keeping the body as bytes. */
   public HttpResponse<byte[]> getBytes(String pathAndQuery) {
-    try {
-      return client.send(request(pathAndQuery), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(ex);
-    }
+    return send(request(pathAndQuery), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** The value of the session cookie this browser holds, or null. */
@@ -76,6 +72,17 @@ public final class Browser {
         .map(HttpCookie::getValue)
         .findFirst()
         .orElse(null);
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+    try {
+      return client.send(request, body);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(ex);
+    }
   }
 
   private HttpRequest request(String pathAndQuery) {

@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Handlers that touch the session in every way the filter must handle. */
@@ -39,6 +42,19 @@ public class SessionTestController {
   String put(@RequestParam String key, @RequestParam String value, Session session) {
     session.put(key, value);
     return "stored";
+  }
+
+  /** Adds one to the counter {@code n}, atomically with respect to concurrent saves. */
+  @PostMapping("/compute")
+  String compute(Session session) {
+    return String.valueOf(session.compute("n", Integer.class, n -> n == null ? 1 : n + 1));
+  }
+
+  /** Writes nothing, so the filter saves the session after the handler, not inside it. */
+  @GetMapping("/put-no-content")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void putNoContent(@RequestParam String value, Session session) {
+    session.put("k", value);
   }
 
   @GetMapping("/get")

@@ -15,4 +15,9 @@ public class WebTestApplication {
   Gates gates() {
     return new Gates();
   }
+
+  @Bean
+  SessionEventRecorder sessionEventRecorder() {
+    return new SessionEventRecorder();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.sessionkit.boot.web;
 
+import static java.net.http.HttpResponse.BodyHandlers.ofString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,14 +10,20 @@ import dev.sessionkit.boot.testing.CartService;
 import dev.sessionkit.boot.testing.Gate;
 import dev.sessionkit.boot.testing.Gates;
 import dev.sessionkit.boot.testing.GlobalExceptionAdvice;
+import dev.sessionkit.boot.testing.SessionEventRecorder;
 import dev.sessionkit.boot.testing.SessionTestController;
 import dev.sessionkit.boot.testing.SetCookie;
 import dev.sessionkit.boot.testing.TestServer;
 import dev.sessionkit.boot.testing.WebTestApplication;
+import dev.sessionkit.engine.StorageSessionStore;
+import dev.sessionkit.testing.RecordingListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,10 +33,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,13 +102,7 @@ abstract class AbstractSessionFilterWebTests {
 
   @Test
   void starterUsesTheConfiguredBackend() {
-    SessionStore store = server.bean(SessionStore.class);
-    assertThat(store.getClass().getSimpleName().toLowerCase())
-        .startsWith(
-            switch (backendName()) {
-              case "db" -> "jdbc";
-              default -> backendName();
-            });
+    assertThat(server.bean(StorageSessionStore.class).backend()).isEqualTo(backendName());
   }
 
   @Test
@@ -281,6 +285,50 @@ abstract class AbstractSessionFilterWebTests {
       HttpResponse<String> response = new Browser(variant).get("/untouched");
 
       assertThat(response.headers().allValues("set-cookie")).isEmpty();
+    }
+  }
+
+  /**
+   * With {@code save-every-request}, anonymous traffic (no cookie) and stale or forged cookies
+   * (well-formed keys without a record) neither write to the backend nor get a session cookie; a
+   * stale cookie is deleted, as Django does. 2,000 requests over one keep-alive client.
+   */
+  @Test
+  void saveEveryRequestCreatesNoRecordForRequestsWithoutACookieOrWithAnUnknownOne()
+      throws Exception {
+    int requestsEach = 1_000;
+    try (TestServer variant = startVariant(Map.of("sessionkit.save-every-request", "true"))) {
+      RecordingListener backend = new RecordingListener();
+      StorageSessionStore store = variant.bean(StorageSessionStore.class);
+      store.addListener(backend);
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      List<String> problems = new ArrayList<>();
+      String lastUnknownKey = "";
+
+      for (int i = 0; i < requestsEach; i++) {
+        HttpResponse<String> response = client.send(anonymous(variant, i, null), ofString());
+        if (response.statusCode() != 200 || !SetCookie.all(response.headers()).isEmpty()) {
+          problems.add("without a cookie: " + response.statusCode() + " " + response.headers());
+        }
+      }
+      for (int i = 0; i < requestsEach; i++) {
+        lastUnknownKey = randomKey();
+        HttpResponse<String> response =
+            client.send(anonymous(variant, i, lastUnknownKey), ofString());
+        List<SetCookie> cookies = SetCookie.all(response.headers());
+        if (response.statusCode() != 200
+            || cookies.size() != 1
+            || !cookies.get(0).value().isEmpty()
+            || !"0".equals(cookies.get(0).attribute("Max-Age"))) {
+          problems.add("with an unknown cookie: " + response.statusCode() + " " + cookies);
+        }
+      }
+
+      assertThat(problems).isEmpty();
+      assertThat(backend.creates()).as("records created").isZero();
+      assertThat(backend.saves()).as("records saved").isZero();
+      assertThat(backend.loadsFound()).isZero();
+      assertThat(store.exists(lastUnknownKey)).isFalse();
     }
   }
 
@@ -482,6 +530,94 @@ abstract class AbstractSessionFilterWebTests {
     assertThat(browser.get("/get?key=k").body()).isEqualTo(String.valueOf(writes));
   }
 
+  /**
+   * 16 clients of one visitor, in parallel, each adding one to a counter with {@code compute} over
+   * several requests: every request succeeds, and on a backend whose capabilities say it compares
+   * and sets, the counter is exact. A backend that cannot (a Spring cache over Redis) lets the
+   * later of two concurrent saves win, so there the counter is only checked to be within bounds.
+   */
+  @Test
+  void parallelComputeRequestsAllSucceedAndCountExactlyWhereTheBackendComparesAndSets()
+      throws Exception {
+    int clients = 16;
+    int requestsEach = 10;
+    Browser browser = new Browser(server);
+    assertThat(browser.post("/compute").body()).isEqualTo("1");
+    CountDownLatch start = new CountDownLatch(1);
+    List<String> problems = new CopyOnWriteArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<?>> tasks = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        tasks.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < requestsEach; i++) {
+                    HttpResponse<String> response = browser.post("/compute");
+                    if (response.statusCode() != 200) {
+                      problems.add(response.statusCode() + ": " + response.body());
+                    }
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> task : tasks) {
+        task.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(problems).isEmpty();
+    int expected = 1 + clients * requestsEach;
+    int counted = Integer.parseInt(browser.get("/get?key=n").body());
+    if (server.bean(StorageSessionStore.class).capabilities().compareAndSet()) {
+      assertThat(counted).isEqualTo(expected);
+    } else {
+      assertThat(counted).isBetween(1, expected);
+    }
+  }
+
+  // ---- events --------------------------------------------------------------------------------
+
+  @Test
+  void createdAndDeletedSessionsReachTheApplicationsEventListener() {
+    SessionEventRecorder events = server.bean(SessionEventRecorder.class);
+    Browser browser = new Browser(server);
+
+    browser.get("/put?key=k&value=v");
+    String key = browser.cookie("sessionid");
+    browser.get("/flush");
+
+    assertThat(events.created()).contains(key);
+    assertThat(events.deleted()).contains(key);
+    assertThat(events.events()).noneMatch(event -> event.toString().contains(key));
+  }
+
+  /**
+   * The cleanup's removal of an expired record reaches the application's event listener; a backend
+   * that expires records itself (a cache) removes nothing and announces nothing.
+   */
+  @Test
+  void clearExpiredTellsTheApplicationsEventListenerOfEachRecordItRemoves() {
+    StorageSessionStore store = server.bean(StorageSessionStore.class);
+    SessionEventRecorder events = server.bean(SessionEventRecorder.class);
+    HttpResponse<String> response = new Browser(server).get("/expired");
+    String key = SetCookie.all(response.headers()).get(0).value();
+
+    int removed = store.clearExpired();
+
+    if (store.capabilities().expiresRecordsItself()) {
+      assertThat(removed).isZero();
+      assertThat(events.expired()).doesNotContain(key);
+    } else {
+      assertThat(removed).isPositive();
+      assertThat(events.expired()).containsOnlyOnce(key);
+    }
+  }
+
   // ---- malformed cookies ---------------------------------------------------------------------
 
   @ParameterizedTest
@@ -600,6 +736,27 @@ abstract class AbstractSessionFilterWebTests {
     return server.bean(MeterRegistry.class).find("sessionkit.session.load").timers().stream()
         .mapToLong(Timer::count)
         .sum();
+  }
+
+  /** A GET without cookie handling: {@code /untouched} or a read, with {@code cookieKey} if any. */
+  private static HttpRequest anonymous(TestServer server, int i, @Nullable String cookieKey) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.uri(i % 2 == 0 ? "/untouched" : "/get?key=k"))
+            .timeout(Duration.ofSeconds(30));
+    if (cookieKey != null) {
+      request.header("Cookie", "sessionid=" + cookieKey);
+    }
+    return request.GET().build();
+  }
+
+  /** A well-formed session key that was never issued (as likely as guessing a live one). */
+  private static String randomKey() {
+    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    StringBuilder key = new StringBuilder(32);
+    for (int i = 0; i < 32; i++) {
+      key.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+    }
+    return key.toString();
   }
 
   private static Instant expires(SetCookie cookie) {

@@ -7,6 +7,7 @@ import dev.sessionkit.boot.testing.Browser;
 import dev.sessionkit.boot.testing.SetCookie;
 import dev.sessionkit.boot.testing.WebTestApplication;
 import dev.sessionkit.cache.CacheSessionStore;
+import dev.sessionkit.spi.StoredRecord;
 import dev.sessionkit.testing.ServiceAvailability;
 import dev.sessionkit.testing.TestRedis;
 import java.net.http.HttpResponse;
@@ -108,6 +109,14 @@ class RedisCacheSessionFilterWebTests extends AbstractSessionFilterWebTests {
   }
 
   @Test
+  void springCacheOverRedisDoesNotClaimToCompareAndSet() {
+    CacheSessionStore store = (CacheSessionStore) server().bean(SessionStore.class);
+
+    assertThat(store.capabilities().compareAndSet()).isFalse();
+    assertThat(store.capabilities().expiresRecordsItself()).isTrue();
+  }
+
+  @Test
   void sessionIsStoredAsPlainTextWithTheSessionsTimeToLive() {
     Browser browser = new Browser(server());
     HttpResponse<String> response = browser.get("/put?key=k&value=in-redis");
@@ -118,9 +127,9 @@ class RedisCacheSessionFilterWebTests extends AbstractSessionFilterWebTests {
     Long ttl = redis.getExpire(cacheName + "::" + sessionKey, TimeUnit.SECONDS);
 
     assertThat(stored).isNotNull();
-    String[] lines = stored.split("\n", 2);
-    assertThat(Instant.parse(lines[0])).isAfter(Instant.now().plusSeconds(1_209_500));
-    assertThat(lines[1]).contains("\"k\"").contains("\"in-redis\"");
+    StoredRecord record = StoredRecord.fromText(stored);
+    assertThat(record.expiry()).isAfter(Instant.now().plusSeconds(1_209_500));
+    assertThat(record.data()).contains("\"k\"").contains("\"in-redis\"");
     assertThat(ttl).isBetween(1_209_500L, 1_209_600L);
     assertThat(browser.get("/get?key=k").body()).isEqualTo("in-redis");
   }

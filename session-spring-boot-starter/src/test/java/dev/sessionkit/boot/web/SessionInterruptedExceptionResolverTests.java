@@ -2,13 +2,17 @@ package dev.sessionkit.boot.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionkit.SessionConflictException;
 import dev.sessionkit.SessionInterruptedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Spring MVC's answer to a session deleted while the handler ran is the filter's 400. */
+/**
+ * Spring MVC's answers to a session save that other requests made fail are the filter's: 400 for a
+ * session deleted while the handler ran, 409 for a save that could not be merged.
+ */
 class SessionInterruptedExceptionResolverTests {
 
   private final SessionInterruptedExceptionResolver resolver =
@@ -47,6 +51,35 @@ class SessionInterruptedExceptionResolverTests {
     assertThat(handled).isNotNull();
     assertThat(response.getStatus()).isEqualTo(400);
     assertThat(response.getContentAsString()).isEqualTo(SessionFilter.INTERRUPTED_MESSAGE);
+  }
+
+  @Test
+  void conflictingSaveOnAnUncommittedResponseAnswers409AndReplacesWhatWasThere() throws Exception {
+    response.setStatus(200);
+    response.setContentType("application/octet-stream");
+    response.getOutputStream().write(new byte[] {1, 2, 3});
+
+    ModelAndView handled =
+        resolver.resolveException(
+            request, response, null, new SessionConflictException("saved meanwhile"));
+
+    assertThat(handled).isNotNull();
+    assertThat(response.getStatus()).isEqualTo(409);
+    assertThat(response.getContentType()).startsWith("text/plain");
+    assertThat(response.getContentAsString()).isEqualTo(SessionFilter.CONFLICT_MESSAGE);
+  }
+
+  @Test
+  void conflictingSaveAsACauseAnswers409() throws Exception {
+    Exception wrapped =
+        new IllegalStateException(
+            "writing the body failed", new SessionConflictException("saved meanwhile"));
+
+    ModelAndView handled = resolver.resolveException(request, response, null, wrapped);
+
+    assertThat(handled).isNotNull();
+    assertThat(response.getStatus()).isEqualTo(409);
+    assertThat(response.getContentAsString()).isEqualTo(SessionFilter.CONFLICT_MESSAGE);
   }
 
   @Test

@@ -1,0 +1,37 @@
+package dev.sessionkit.boot;
+
+import dev.sessionkit.SessionStore;
+import dev.sessionkit.engine.StorageSessionStore;
+
+/**
+ * What the starter asks of the {@link SessionStore} bean for logs, metrics, health and cleanup. A
+ * {@link StorageSessionStore} answers from its backend's name and capabilities; any other store (an
+ * application's own implementation) is named by its simple class name and treated conservatively:
+ * its expired sessions are cleaned up on schedule, and nothing is claimed about concurrent saves.
+ */
+final class SessionStores {
+
+  private SessionStores() {}
+
+  /** The backend's short name ({@code db}, {@code file}, {@code cache}, ...). */
+  static String backend(SessionStore store) {
+    return store instanceof StorageSessionStore engine
+        ? engine.backend()
+        : store.getClass().getSimpleName();
+  }
+
+  /** Whether expired sessions stay until {@link SessionStore#clearExpired()} removes them. */
+  static boolean needsCleanup(SessionStore store) {
+    return !(store instanceof StorageSessionStore engine)
+        || !engine.capabilities().expiresRecordsItself();
+  }
+
+  /**
+   * Whether the store is known to lose concurrent saves of one session: a {@link
+   * StorageSessionStore} whose backend cannot compare and set. False for any other store, about
+   * which nothing is known.
+   */
+  static boolean cannotMergeConcurrentSaves(SessionStore store) {
+    return store instanceof StorageSessionStore engine && !engine.capabilities().compareAndSet();
+  }
+}

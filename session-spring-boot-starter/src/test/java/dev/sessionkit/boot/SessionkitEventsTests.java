@@ -1,0 +1,140 @@
+package dev.sessionkit.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessionkit.Session;
+import dev.sessionkit.SessionSettings;
+import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.event.SessionCreatedEvent;
+import dev.sessionkit.boot.event.SessionDeletedEvent;
+import dev.sessionkit.boot.event.SessionEventPublisher;
+import dev.sessionkit.boot.event.SessionExpiredEvent;
+import dev.sessionkit.boot.testing.SessionEventRecorder;
+import dev.sessionkit.cache.CacheSessionStore;
+import dev.sessionkit.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cache.concurrent.ConcurrentMapCache;
+
+/**
+ * Spring application events about sessions reach the application's {@code @EventListener}s, unless
+ * {@code sessionkit.events.enabled=false}; an application's own publisher replaces the starter's.
+ */
+class SessionkitEventsTests {
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(SessionkitAutoConfiguration.class))
+          .withBean(SessionEventRecorder.class, SessionEventRecorder::new);
+
+  @Test
+  void createdAndDeletedSessionsArePublishedToEventListeners() {
+    runner.run(
+        context -> {
+          SessionStore store = context.getBean(SessionStore.class);
+          SessionEventRecorder events = context.getBean(SessionEventRecorder.class);
+
+          Session session = store.newSession();
+          session.put("k", "v");
+          session.save();
+          String first = session.getSessionKey();
+          session.cycleKey();
+          String second = session.getSessionKey();
+          session.flush();
+
+          assertThat(events.created()).containsExactly(first, second);
+          assertThat(events.deleted()).containsExactly(first, second);
+          assertThat(events.events())
+              .hasExactlyElementsOfTypes(
+                  SessionCreatedEvent.class,
+                  SessionCreatedEvent.class,
+                  SessionDeletedEvent.class,
+                  SessionDeletedEvent.class);
+        });
+  }
+
+  @Test
+  void expiredSessionsRemovedByTheCleanupArePublishedOnceEach(@TempDir Path directory) {
+    MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
+    runner
+        .withBean(SessionSettings.class, () -> SessionSettings.builder().clock(clock).build())
+        .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
+        .run(
+            context -> {
+              SessionStore store = context.getBean(SessionStore.class);
+              Session expiring = store.newSession();
+              expiring.put("k", "v");
+              expiring.save();
+              Session live = store.newSession();
+              live.setExpiry(Duration.ofDays(30));
+              live.put("k", "v");
+              live.save();
+              clock.advance(Duration.ofDays(15));
+
+              context.getBean(SessionCleanup.class).clearExpired();
+              context.getBean(SessionCleanup.class).clearExpired();
+
+              SessionEventRecorder events = context.getBean(SessionEventRecorder.class);
+              assertThat(events.expired()).containsExactly(expiring.getSessionKey());
+              assertThat(events.events())
+                  .filteredOn(SessionExpiredEvent.class::isInstance)
+                  .singleElement()
+                  .satisfies(event -> assertThat(event.getSource()).isSameAs(store));
+            });
+  }
+
+  @Test
+  void eventsNameTheStoreButKeepTheSessionKeyOutOfToString() {
+    SessionStore store = new CacheSessionStore(new ConcurrentMapCache("sessions"));
+    String key = "abcdefghijklmnopqrstuvwxyz012345";
+
+    SessionCreatedEvent created = new SessionCreatedEvent(store, key);
+    SessionDeletedEvent deleted = new SessionDeletedEvent(store, key);
+    SessionExpiredEvent expired = new SessionExpiredEvent(store, key);
+
+    assertThat(created.getSessionKey()).isEqualTo(key);
+    assertThat(created.getSource()).isSameAs(store);
+    assertThat(created).hasToString("SessionCreatedEvent[store " + store + "]");
+    assertThat(deleted.toString()).doesNotContain(key).startsWith("SessionDeletedEvent[");
+    assertThat(expired.toString()).doesNotContain(key).startsWith("SessionExpiredEvent[");
+  }
+
+  @Test
+  void eventsCanBeSwitchedOff() {
+    runner
+        .withPropertyValues("sessionkit.events.enabled=false")
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean(SessionEventPublisher.class);
+              Session session = context.getBean(SessionStore.class).newSession();
+              session.put("k", "v");
+              session.save();
+              assertThat(context.getBean(SessionEventRecorder.class).events()).isEmpty();
+            });
+  }
+
+  @Test
+  void applicationsEventPublisherWins() {
+    runner
+        .withBean(
+            "myPublisher",
+            SessionEventPublisher.class,
+            () ->
+                new SessionEventPublisher(
+                    event -> {}, new CacheSessionStore(new ConcurrentMapCache("other"))))
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(SessionEventPublisher.class);
+              assertThat(context).hasBean("myPublisher");
+              Session session = context.getBean(SessionStore.class).newSession();
+              session.put("k", "v");
+              session.save();
+              assertThat(context.getBean(SessionEventRecorder.class).events()).isEmpty();
+            });
+  }
+}
