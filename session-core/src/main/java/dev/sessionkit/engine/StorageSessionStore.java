@@ -21,6 +21,8 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -178,6 +180,10 @@ public class StorageSessionStore implements SessionStore {
   /** Stores {@code data} under a fresh key, retrying on the (astronomically rare) collision. */
   Created create(Map<String, @Nullable Object> data) {
     StoredRecord record = record(data, 1);
+    if (ownsKeys()) {
+      return storeUnderOwnKey(
+          record, "create", (key, latency) -> listener -> listener.created(key, latency));
+    }
     for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
       String key = SessionKeys.generate();
       if (insert(key, record)) {
@@ -194,12 +200,41 @@ public class StorageSessionStore implements SessionStore {
   /** The key a new record was stored under, and its encoded data. */
   record Created(String key, String encoded) {}
 
+  /** Whether the storage decides the keys: every save then yields a new key. */
+  boolean ownsKeys() {
+    return storage.capabilities().ownsKeyFormat();
+  }
+
+  /**
+   * A save for a storage that owns its keys: the record goes to {@link SessionStorage#store} and
+   * comes back as a new key. Nothing is shared between requests, so nothing is compared or merged.
+   */
+  Created saveUnderOwnKey(Map<String, @Nullable Object> data, long version) {
+    return storeUnderOwnKey(
+        record(data, Math.max(version, 0) + 1),
+        "save",
+        (key, latency) -> listener -> listener.saved(key, 0, latency));
+  }
+
+  private Created storeUnderOwnKey(
+      StoredRecord record,
+      String operation,
+      BiFunction<String, Duration, Consumer<SessionListener>> event) {
+    long start = System.nanoTime();
+    String key = observed(null, operation, () -> storage.store(record));
+    listeners.tell(event.apply(key, since(start)));
+    return new Created(key, record.data());
+  }
+
   /**
    * Must-create: stores {@code data} under {@code sessionKey} unless the key is in use.
    *
    * @return the encoded data stored, or null when the key is in use
    */
   @Nullable String create(String sessionKey, Map<String, @Nullable Object> data) {
+    if (ownsKeys()) {
+      throw new IllegalStateException("a storage that owns its keys takes no key from the engine");
+    }
     StoredRecord record = record(data, 1);
     return insert(sessionKey, record) ? record.data() : null;
   }

@@ -288,6 +288,10 @@ final class StoredSession implements Session {
 
   @Override
   public void save(boolean mustCreate) {
+    if (store.ownsKeys()) {
+      saveUnderOwnKey();
+      return;
+    }
     if (mustCreate && state == State.OPENED) {
       mustCreateUnderClientKey();
       return;
@@ -423,6 +427,27 @@ final class StoredSession implements Session {
         data = loaded.data();
       }
     }
+  }
+
+  /**
+   * Saves for a storage that owns its keys (a cookie backend, as Django's signed cookies): a new
+   * session, or a changed one, is stored and gets the key the storage returns; a session whose key
+   * held nothing readable and that did not change is not written.
+   */
+  private void saveUnderOwnKey() {
+    resolve();
+    if (state == State.MISSING && !(modified && !currentData().isEmpty())) {
+      return;
+    }
+    if (state != State.LIVE) {
+      create();
+      return;
+    }
+    StorageSessionStore.Created saved = store.saveUnderOwnKey(currentData(), version);
+    sessionKey = saved.key();
+    loadedEncoding = saved.encoded();
+    version++;
+    changes.reset();
   }
 
   /**

@@ -64,6 +64,20 @@ public interface SessionStorage {
    */
   int removeExpired(Instant now, Consumer<String> removed);
 
+  /**
+   * For a storage that {@linkplain StorageCapabilities#ownsKeyFormat() owns the key format}: keeps
+   * {@code record} and returns the key it can be loaded by, such as a cookie value that holds the
+   * record itself. The engine calls it instead of {@link #insert} and {@link #replace}, so every
+   * save of such a session yields a new key; nothing is compared and no record is shared between
+   * requests. Other storages never receive it.
+   *
+   * @throws dev.sessionkit.SessionTooLargeException when the record does not fit the storage
+   */
+  default String store(StoredRecord record) {
+    throw new UnsupportedOperationException(
+        this + " does not own its key format; the engine inserts and replaces its records");
+  }
+
   /** What this storage can do. */
   StorageCapabilities capabilities();
 
