@@ -7,6 +7,7 @@ import dev.sessionkit.SessionListener;
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
 import dev.sessionkit.SessionStoreException;
+import dev.sessionkit.SessionTooLargeException;
 import dev.sessionkit.UnreadableSessionDataException;
 import dev.sessionkit.spi.ReplaceOutcome;
 import dev.sessionkit.spi.SessionStorage;
@@ -21,6 +22,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -37,11 +39,14 @@ import org.jspecify.annotations.Nullable;
  * rest: session keys from {@code SecureRandom}, expiry, the codec, listeners, and the merge of
  * concurrent saves. A session remembers the version it loaded and what it changed since. A save is
  * one compare-and-set on that version ({@link SessionStorage#replace}); when another request saved
- * first, the engine reloads the record, applies the session's changes again to it and retries, a
- * bounded number of times with a short random pause, then gives up with a {@link
- * SessionConflictException}. A record deleted meanwhile is never written again: the save throws
- * {@link SessionInterruptedException}. Only a conflicting save costs a reload; a session never
- * touched costs nothing, a read one load, a write one replace.
+ * first, the engine reloads the record, applies the session's changes again to it and retries.
+ * Saves of one key take turns within this store (a striped lock held across the write and its
+ * merge), and the store remembers per stripe the record it last wrote, so parallel requests of one
+ * visitor in this JVM merge onto it with one write, no reload and no pause; repeated conflicts can
+ * only come from other instances, and those retries pause for a growing random time, a bounded
+ * number of times, then give up with a {@link SessionConflictException}. A record deleted meanwhile
+ * is never written again: the save throws {@link SessionInterruptedException}. Only a conflicting
+ * save costs a reload; a session never touched costs nothing, a read one load, a write one replace.
  *
  * <p>The database, file and cache backends are thin subclasses that only build their storage
  * ({@code JdbcSessionStore}, {@code FileSessionStore}, {@code CacheSessionStore}). Thread-safe; the
@@ -55,16 +60,31 @@ public class StorageSessionStore implements SessionStore {
   /** How many times a save tries to write before it gives up on concurrent saves. */
   static final int SAVE_ATTEMPTS = 64;
 
+  private static final int SAVE_LOCK_STRIPES = 256;
+
   private final SessionStorage storage;
   private final SessionSettings settings;
   private final SessionExpiry expiry;
   private final SessionListeners listeners = new SessionListeners();
+
+  /**
+   * Saves of one key within this store take turns, so that parallel requests of one visitor in this
+   * JVM merge in one reload each instead of colliding again and again; only saves from other
+   * instances (or other stores) can still conflict repeatedly, and only they pause.
+   */
+  private final ReentrantLock[] saveLocks = new ReentrantLock[SAVE_LOCK_STRIPES];
+
+  /** Per stripe, the record this store last wrote (guarded by the stripe's lock). */
+  private final Written[] lastWritten = new Written[SAVE_LOCK_STRIPES];
 
   /** A store keeping its sessions in {@code storage}, following {@code settings}. */
   public StorageSessionStore(SessionStorage storage, SessionSettings settings) {
     this.storage = Objects.requireNonNull(storage, "storage");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.expiry = new SessionExpiry(settings);
+    for (int i = 0; i < saveLocks.length; i++) {
+      saveLocks[i] = new ReentrantLock();
+    }
   }
 
   /** Adds a listener that hears every create, load, save, delete, expiry and failure. */
@@ -255,27 +275,76 @@ public class StorageSessionStore implements SessionStore {
       long version,
       @Nullable String loadedEncoding,
       SessionChanges changes) {
-    long start = System.nanoTime();
-    Map<String, @Nullable Object> current = data;
-    long expected = version;
-    for (int conflicts = 0; conflicts < SAVE_ATTEMPTS; conflicts++) {
-      long next = Math.max(expected, 0) + 1;
-      StoredRecord record = record(current, next);
-      long expectedNow = expected;
-      ReplaceOutcome outcome =
-          observed(sessionKey, "save", () -> storage.replace(sessionKey, record, expectedNow));
-      if (outcome == ReplaceOutcome.REPLACED) {
-        Duration latency = since(start);
-        int merged = conflicts;
-        listeners.tell(listener -> listener.saved(sessionKey, merged, latency));
-        return new Loaded(current, next, record.data());
-      }
+    int stripe = Math.floorMod(sessionKey.hashCode(), saveLocks.length);
+    saveLocks[stripe].lock();
+    try {
+      return saveHoldingTheStripesLock(
+          stripe, sessionKey, new Merge(data, version, loadedEncoding, changes));
+    } finally {
+      saveLocks[stripe].unlock();
+    }
+  }
+
+  /** What a save writes, and how it merges: see {@link #save}. */
+  private final class Merge {
+
+    private Map<String, @Nullable Object> current;
+    private long expected;
+    private final @Nullable String loadedEncoding;
+    private final SessionChanges changes;
+    private int conflicts;
+
+    Merge(
+        Map<String, @Nullable Object> data,
+        long version,
+        @Nullable String loadedEncoding,
+        SessionChanges changes) {
+      this.current = data;
+      this.expected = version;
+      this.loadedEncoding = loadedEncoding;
+      this.changes = changes;
+    }
+
+    /** Applies this session's changes to {@code stored} (of {@code version}) and expects that. */
+    void onto(Map<String, @Nullable Object> stored, long version) {
       if (conflicts == 0) {
         changes.putUntrackedEdits(
             current, loadedEncoding == null ? new LinkedHashMap<>() : decode(loadedEncoding));
       }
-      if (outcome == ReplaceOutcome.CONFLICT) {
-        pause(conflicts);
+      current = changes.applyTo(stored);
+      expected = version;
+      conflicts++;
+    }
+  }
+
+  /**
+   * The save loop, holding the lock of the key's stripe. When this store itself wrote the key since
+   * the session loaded it (the record it last wrote for the stripe is newer), the changes go onto
+   * that record at once, without a doomed write and a reload; the storage's version check still
+   * guards against other instances.
+   */
+  private Loaded saveHoldingTheStripesLock(int stripe, String sessionKey, Merge merge) {
+    long start = System.nanoTime();
+    Written known = lastWritten[stripe];
+    if (known != null && known.key().equals(sessionKey) && known.version() > merge.expected) {
+      merge.onto(decode(known.encoded()), known.version());
+    }
+    for (int attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
+      long next = Math.max(merge.expected, 0) + 1;
+      StoredRecord record = record(merge.current, next);
+      long expected = merge.expected;
+      ReplaceOutcome outcome =
+          observed(sessionKey, "save", () -> storage.replace(sessionKey, record, expected));
+      if (outcome == ReplaceOutcome.REPLACED) {
+        lastWritten[stripe] = new Written(sessionKey, next, record.data());
+        Duration latency = since(start);
+        int merged = merge.conflicts;
+        listeners.tell(listener -> listener.saved(sessionKey, merged, latency));
+        return new Loaded(merge.current, next, record.data());
+      }
+      lastWritten[stripe] = null;
+      if (outcome == ReplaceOutcome.CONFLICT && attempt > 0) {
+        pause(attempt);
       }
       Loaded stored = outcome == ReplaceOutcome.GONE ? null : reloadForMerge(sessionKey);
       if (stored == null) {
@@ -283,8 +352,7 @@ public class StorageSessionStore implements SessionStore {
             "The session was deleted before the request finished; it may have been logged out by"
                 + " another request");
       }
-      current = changes.applyTo(stored.data());
-      expected = stored.version();
+      merge.onto(stored.data(), stored.version());
     }
     SessionConflictException failure =
         new SessionConflictException(
@@ -295,6 +363,9 @@ public class StorageSessionStore implements SessionStore {
     listeners.tell(listener -> listener.failed(sessionKey, "save", failure));
     throw failure;
   }
+
+  /** The record this store last wrote under a key, kept per lock stripe. */
+  private record Written(String key, long version, String encoded) {}
 
   /** Converts a stored value, or reads it as absent with a warning when it no longer converts. */
   <T> @Nullable T convert(
@@ -361,9 +432,21 @@ public class StorageSessionStore implements SessionStore {
     }
   }
 
+  /**
+   * The record of {@code data}, encoded, checked against the settings' maximum size, and counted in
+   * the listeners' size histogram.
+   *
+   * @throws SessionTooLargeException when the encoded data is over the maximum size
+   */
   private StoredRecord record(Map<String, @Nullable Object> data, long version) {
+    String encoded = settings.codec().encode(data);
+    int bytes = utf8Length(encoded);
+    listeners.tell(listener -> listener.encoded(bytes));
+    if (bytes > settings.maxSize()) {
+      throw new SessionTooLargeException("The session data", bytes, settings.maxSize());
+    }
     return StoredRecord.builder()
-        .data(settings.codec().encode(data))
+        .data(encoded)
         .expiry(expiry.expiryDate(data, now()))
         .version(version)
         .build();
@@ -371,6 +454,25 @@ public class StorageSessionStore implements SessionStore {
 
   private Instant now() {
     return settings.clock().instant();
+  }
+
+  /** The length of {@code text} in UTF-8, without encoding it. */
+  private static int utf8Length(String text) {
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   private void tellLoaded(String sessionKey, boolean found, long start) {

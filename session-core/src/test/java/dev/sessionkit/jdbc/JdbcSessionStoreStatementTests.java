@@ -28,17 +28,17 @@ class JdbcSessionStoreStatementTests {
 
   private final List<String> statements = new ArrayList<>();
   private final MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
+  private final SessionSettings settings = SessionSettings.builder().clock(clock).build();
+  private JdbcDataSource h2;
   private JdbcSessionStore store;
 
   @BeforeEach
   void createStore() {
-    JdbcDataSource h2 = new JdbcDataSource();
+    h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:statements-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     new ResourceDatabasePopulator(new ClassPathResource("dev/sessionkit/jdbc/schema-h2.sql"))
         .execute(h2);
-    store =
-        new JdbcSessionStore(
-            countingStatements(h2), SessionSettings.builder().clock(clock).build());
+    store = new JdbcSessionStore(countingStatements(h2), settings);
   }
 
   @Test
@@ -87,11 +87,12 @@ class JdbcSessionStoreStatementTests {
   }
 
   @Test
-  void aConflictingSaveCostsOneReloadAndOneMoreUpdate() {
+  void aSaveThatMeetsAnotherInstancesSaveCostsOneReloadAndOneMoreUpdate() {
     String key = savedSessionKey();
     Session session = store.open(key);
     session.get("cart");
-    Session other = store.open(key);
+    JdbcSessionStore otherInstance = new JdbcSessionStore(h2, settings);
+    Session other = otherInstance.open(key);
     other.put("user", "ada");
     other.save();
     statements.clear();
@@ -103,6 +104,23 @@ class JdbcSessionStoreStatementTests {
     assertThat(statements.get(0)).startsWith("UPDATE sessionkit_session");
     assertThat(statements.get(1)).startsWith("SELECT session_data");
     assertThat(statements.get(2)).startsWith("UPDATE sessionkit_session");
+    assertThat(store.open(key).keySet()).containsExactlyInAnyOrder("cart", "user", "theme");
+  }
+
+  @Test
+  void aSaveThatMeetsASaveOfTheSameStoreMergesWithoutAReloadInOneUpdate() {
+    String key = savedSessionKey();
+    Session session = store.open(key);
+    session.get("cart");
+    Session other = store.open(key);
+    other.put("user", "ada");
+    other.save();
+    statements.clear();
+
+    session.put("theme", "dark");
+    session.save();
+
+    assertThat(statements).singleElement().asString().startsWith("UPDATE sessionkit_session");
     assertThat(store.open(key).keySet()).containsExactlyInAnyOrder("cart", "user", "theme");
   }
 
