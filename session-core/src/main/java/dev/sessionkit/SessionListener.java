@@ -35,6 +35,13 @@ public interface SessionListener {
   default void saved(String sessionKey, int conflicts, Duration latency) {}
 
   /**
+   * A session was encoded for a write (a create or a save attempt) into {@code bytes} bytes of
+   * UTF-8: for a histogram of session sizes. A session over the maximum size is reported too, just
+   * before its save fails.
+   */
+  default void encoded(int bytes) {}
+
+  /**
    * A record was deleted: a logout ({@code flush()}), a revocation, or the old key of a key cycle
    * ({@code cycleKey()} at login shows as {@code created} for the new key, then {@code deleted} for
    * the old one). Only a record that existed is reported.

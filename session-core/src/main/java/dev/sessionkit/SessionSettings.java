@@ -17,18 +17,28 @@ public final class SessionSettings {
   /** Django's default session lifetime: two weeks (1,209,600 seconds). */
   public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(14);
 
+  /**
+   * The default largest encoded session: 128 KiB. A session is read on every request that touches
+   * it, so this is far beyond a cart of hundreds of lines or a security context (a few KiB each)
+   * while keeping a runaway session from slowing every request; data larger than that belongs in
+   * the database, with only its identifier in the session.
+   */
+  public static final int DEFAULT_MAX_SIZE = 128 * 1024;
+
   private static final SessionSettings DEFAULTS = builder().build();
 
   private final Duration maxAge;
   private final boolean expireAtBrowserClose;
   private final SessionCodec codec;
   private final Clock clock;
+  private final int maxSize;
 
   private SessionSettings(Builder builder) {
     this.maxAge = builder.maxAge;
     this.expireAtBrowserClose = builder.expireAtBrowserClose;
     this.codec = builder.codec;
     this.clock = builder.clock;
+    this.maxSize = builder.maxSize;
   }
 
   /** Two weeks, sessions outlive the browser, JSON, the system clock. */
@@ -60,13 +70,22 @@ public final class SessionSettings {
     return clock;
   }
 
+  /**
+   * The largest encoded session, in bytes (UTF-8): a save of a larger one throws {@link
+   * SessionTooLargeException} and writes nothing.
+   */
+  public int maxSize() {
+    return maxSize;
+  }
+
   /** A builder starting from these settings. */
   public Builder toBuilder() {
     return new Builder()
         .maxAge(maxAge)
         .expireAtBrowserClose(expireAtBrowserClose)
         .codec(codec)
-        .clock(clock);
+        .clock(clock)
+        .maxSize(maxSize);
   }
 
   /** Builds {@link SessionSettings}; every property starts at its default. */
@@ -76,8 +95,22 @@ public final class SessionSettings {
     private boolean expireAtBrowserClose;
     private SessionCodec codec = new JsonSessionCodec();
     private Clock clock = Clock.systemUTC();
+    private int maxSize = DEFAULT_MAX_SIZE;
 
     private Builder() {}
+
+    /**
+     * Sets the largest encoded session, in bytes.
+     *
+     * @throws IllegalArgumentException unless at least 1,024 bytes
+     */
+    public Builder maxSize(int maxSize) {
+      if (maxSize < 1024) {
+        throw new IllegalArgumentException("maxSize must be at least 1024 bytes, was " + maxSize);
+      }
+      this.maxSize = maxSize;
+      return this;
+    }
 
     /**
      * Sets how long a session lives after its last save.

@@ -1484,6 +1484,27 @@ abstract class SessionStoreContractTests {
     assertThat(listener.creates()).isZero();
   }
 
+  @Test
+  void sessionOverTheMaximumSizeFailsToSaveNamingSizeAndLimitAndWritesNothing() {
+    store = createStore(settings.toBuilder().maxSize(2048).build());
+    Session stored = store.newSession();
+    stored.put("small", "x");
+    stored.save();
+    String key = stored.getSessionKey();
+    Session growing = store.open(key);
+    growing.put("big", "y".repeat(3000));
+    Session fresh = store.newSession();
+    fresh.put("big", "z".repeat(3000));
+
+    assertThatThrownBy(growing::save)
+        .isInstanceOf(SessionTooLargeException.class)
+        .hasMessageContaining("3022 bytes")
+        .hasMessageContaining("2048 bytes");
+    assertThatThrownBy(fresh::save).isInstanceOf(SessionTooLargeException.class);
+    assertThat(fresh.getSessionKey()).isNull();
+    assertThat(store.open(key).keySet()).containsExactly("small");
+  }
+
   // ---- listeners ---------------------------------------------------------------------------
 
   @Test
