@@ -8,11 +8,16 @@ import dev.sessionkit.spi.SessionStorage;
 import dev.sessionkit.spi.StorageCapabilities;
 import dev.sessionkit.spi.StoredRecord;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -26,7 +31,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +70,8 @@ final class FileSessionStorage implements SessionStorage {
 
   static final int LOCK_STRIPES = 64;
 
+  private static final System.Logger LOG = System.getLogger(FileSessionStorage.class.getName());
+
   private static final int LOCK_TIMEOUT_SECONDS = 10;
 
   private static final String TEMP_PREFIX = ".sessionkit-tmp-";
@@ -94,14 +103,26 @@ final class FileSessionStorage implements SessionStorage {
   /** The JVM-wide lock of each stripe of each lock file, shared by every store of this JVM. */
   private static final ConcurrentMap<String, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
+  /** Room for a session file's header line beyond the session's maximum size. */
+  private static final int HEADER_BYTES = 1024;
+
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
   private final Path directory;
   private final Clock clock;
   private final Duration maxAge;
 
+  /** The largest session file read: the maximum session size and a header; never more. */
+  private final int maxFileBytes;
+
+  /** The owner every session file must have (POSIX only). */
+  private final @Nullable UserPrincipal processUser;
+
   /**
    * @throws ImproperlyConfiguredException when the directory does not exist or is not writable
    */
-  FileSessionStorage(Path directory, Clock clock, Duration maxAge) {
+  FileSessionStorage(Path directory, Clock clock, Duration maxAge, int maxSessionBytes) {
     if (!Files.isDirectory(directory)) {
       throw new ImproperlyConfiguredException(
           "The session storage path '"
@@ -109,12 +130,35 @@ final class FileSessionStorage implements SessionStorage {
               + "' doesn't exist. Please set your sessionkit.file.path property to an existing"
               + " directory in which sessions can be stored.");
     }
-    if (!Files.isWritable(directory) || !canCreateFiles(directory)) {
+    UserPrincipal user = processUserIn(directory);
+    if (!Files.isWritable(directory) || user == null) {
       throw new ImproperlyConfiguredException(notWritable(directory));
     }
     this.directory = directory;
     this.clock = clock;
     this.maxAge = maxAge;
+    this.maxFileBytes = maxSessionBytes + HEADER_BYTES;
+    this.processUser = POSIX ? user : null;
+    if (POSIX) {
+      DirectoryAccess.check(directory, user);
+    }
+  }
+
+  /**
+   * The user this process creates files as, found by creating (and deleting) a file in {@code
+   * directory}; null when no file can be created there (permission bits alone can lie).
+   */
+  private static @Nullable UserPrincipal processUserIn(Path directory) {
+    try {
+      Path probe = Files.createTempFile(directory, TEMP_PREFIX, ".probe");
+      try {
+        return Files.getOwner(probe);
+      } finally {
+        Files.delete(probe);
+      }
+    } catch (IOException | UnsupportedOperationException ex) {
+      return null;
+    }
   }
 
   Path directory() {
@@ -151,7 +195,12 @@ final class FileSessionStorage implements SessionStorage {
           key,
           "save",
           () -> {
-            String stored = read(file, "save");
+            String stored;
+            try {
+              stored = read(file, "save");
+            } catch (UnreadableSessionDataException ex) {
+              stored = "";
+            }
             if (stored == null) {
               return ReplaceOutcome.GONE;
             }
@@ -179,25 +228,47 @@ final class FileSessionStorage implements SessionStorage {
   @Override
   public int removeExpired(Instant now, Consumer<String> removed) {
     int count = 0;
+    int failures = 0;
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, this::isOurs)) {
       for (Path file : files) {
-        String name = file.getFileName().toString();
-        if (name.startsWith(TEMP_PREFIX)) {
-          deleteIfOlderThan(file, ABANDONED_TEMP_AGE, now);
-          continue;
-        }
-        String key = name.substring(FileSessionStore.FILE_PREFIX.length());
-        if (isExpired(file, now)
-            && locked(
-                key, "clear expired", () -> isExpired(file, now) && Files.deleteIfExists(file))) {
-          removed.accept(key);
-          count++;
+        try {
+          if (removeIfExpired(file, now, removed)) {
+            count++;
+          }
+        } catch (IOException | RuntimeException ex) {
+          failures++;
         }
       }
-    } catch (IOException ex) {
-      throw failure("clear expired", ex);
+    } catch (IOException | DirectoryIteratorException ex) {
+      throw failure("clear expired", ex instanceof IOException io ? io : new IOException(ex));
+    }
+    if (failures > 0) {
+      LOG.log(
+          Level.WARNING,
+          "Could not check or remove "
+              + failures
+              + " file(s) in "
+              + directory
+              + " while clearing expired sessions; they were skipped and the others cleared");
     }
     return count;
+  }
+
+  /** Removes {@code file} if it is an expired session or an abandoned temporary file. */
+  private boolean removeIfExpired(Path file, Instant now, Consumer<String> removed)
+      throws IOException {
+    String name = file.getFileName().toString();
+    if (name.startsWith(TEMP_PREFIX)) {
+      deleteIfOlderThan(file, ABANDONED_TEMP_AGE, now);
+      return false;
+    }
+    String key = name.substring(FileSessionStore.FILE_PREFIX.length());
+    if (isExpired(file, now)
+        && locked(key, "clear expired", () -> isExpired(file, now) && Files.deleteIfExists(file))) {
+      removed.accept(key);
+      return true;
+    }
+    return false;
   }
 
   @Override
@@ -318,16 +389,6 @@ final class FileSessionStorage implements SessionStorage {
 
   // ---- files -------------------------------------------------------------------------------
 
-  /** Whether a file can really be created in {@code directory}; permission bits alone can lie. */
-  private static boolean canCreateFiles(Path directory) {
-    try {
-      Files.delete(Files.createTempFile(directory, TEMP_PREFIX, ".probe"));
-      return true;
-    } catch (IOException ex) {
-      return false;
-    }
-  }
-
   private boolean isOurs(Path path) {
     String name = path.getFileName().toString();
     return SESSION_FILE.matcher(name).matches() || TEMP_FILE.matcher(name).matches();
@@ -354,17 +415,69 @@ final class FileSessionStorage implements SessionStorage {
 
   private static boolean isOlderThan(Path file, Duration age, Instant now) throws IOException {
     try {
-      Instant written = Files.getLastModifiedTime(file).toInstant();
+      Instant written = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
       return written.plus(age).isBefore(now);
     } catch (NoSuchFileException ex) {
       return false;
     }
   }
 
-  /** The file's text, or null when there is no such file. */
+  /**
+   * The file's text, or null when there is no such file. Only a regular file (a symbolic link is
+   * not followed), owned by this process's user and at most the maximum session size (and a header
+   * line) long, is read; anything else that lies in the directory under a session's name is
+   * unreadable, so the session starts empty (and a save replaces the entry with a proper file). A
+   * FIFO is never opened, so it cannot block a request.
+   */
   private @Nullable String read(Path file, String operation) {
+    BasicFileAttributes attributes;
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      attributes =
+          POSIX
+              ? Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+              : Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException ex) {
+      if (!Files.isDirectory(directory)) {
+        throw failure(operation, ex);
+      }
+      return null;
+    } catch (IOException ex) {
+      throw failure(operation, ex);
+    }
+    if (!attributes.isRegularFile()) {
+      throw new UnreadableSessionDataException("session file is not a regular file");
+    }
+    if (attributes instanceof PosixFileAttributes posix
+        && processUser != null
+        && !processUser.equals(posix.owner())) {
+      throw new UnreadableSessionDataException("session file is owned by another user");
+    }
+    if (attributes.size() > maxFileBytes) {
+      throw new UnreadableSessionDataException(
+          "session file is larger than " + maxFileBytes + " bytes");
+    }
+    try (SeekableByteChannel channel =
+        Files.newByteChannel(file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+      // The size of the file opened, which a rename may have put in place since the check above.
+      long size = channel.size();
+      if (size > maxFileBytes) {
+        throw new UnreadableSessionDataException(
+            "session file is larger than " + maxFileBytes + " bytes");
+      }
+      ByteBuffer buffer = ByteBuffer.allocate((int) size + 1);
+      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+        // read until full or end of file
+      }
+      if (!buffer.hasRemaining()) {
+        throw new UnreadableSessionDataException("session file grew while it was read");
+      }
+      buffer.flip();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(buffer)
+          .toString();
     } catch (NoSuchFileException ex) {
       if (!Files.isDirectory(directory)) {
         throw failure(operation, ex);
@@ -372,6 +485,11 @@ final class FileSessionStorage implements SessionStorage {
       return null;
     } catch (CharacterCodingException ex) {
       throw new UnreadableSessionDataException("session file is not UTF-8 text", ex);
+    } catch (FileSystemException ex) {
+      if ("ELOOP".equals(ex.getReason()) || String.valueOf(ex.getReason()).contains("symbolic")) {
+        throw new UnreadableSessionDataException("session file became a symbolic link");
+      }
+      throw failure(operation, ex);
     } catch (IOException ex) {
       throw failure(operation, ex);
     }

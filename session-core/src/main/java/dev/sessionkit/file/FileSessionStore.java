@@ -32,11 +32,26 @@ public final class FileSessionStore extends StorageSessionStore {
   /**
    * A store in {@code directory}.
    *
-   * @throws ImproperlyConfiguredException when the directory does not exist or is not writable
+   * @throws ImproperlyConfiguredException when the directory does not exist or is not writable, or
+   *     (on POSIX file systems) when another user owns it or can write to it; a directory other
+   *     users can list is accepted with a warning, since file names are session keys
    */
   public FileSessionStore(Path directory, SessionSettings settings) {
-    super(new FileSessionStorage(directory, settings.clock(), settings.maxAge()), settings);
+    super(
+        new FileSessionStorage(directory, settings.clock(), settings.maxAge(), settings.maxSize()),
+        settings);
     this.directory = directory;
+  }
+
+  /**
+   * A store in this user's private directory, {@code <java.io.tmpdir>/sessionkit-<user>}, created
+   * with mode 700 when missing (the default of the Spring Boot starter).
+   *
+   * @throws ImproperlyConfiguredException when that directory exists but another user owns it or
+   *     can write to it
+   */
+  public static FileSessionStore inPrivateDirectory(SessionSettings settings) {
+    return new FileSessionStore(DirectoryAccess.privateDirectory(), settings);
   }
 
   /** The directory sessions are stored in. */

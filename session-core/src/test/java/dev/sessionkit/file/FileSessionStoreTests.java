@@ -251,7 +251,7 @@ class FileSessionStoreTests {
   void readerNeverSeesAPartiallyWrittenSession() throws Exception {
     Session writer = store.newSession();
     String small = "a";
-    String large = "b".repeat(256 * 1024);
+    String large = "b".repeat(100 * 1024);
     writer.put("payload", small);
     writer.save();
     String key = writer.getSessionKey();
