@@ -1,0 +1,258 @@
+package dev.sessionkit.cacheddb;
+
+import dev.sessionkit.UnreadableSessionDataException;
+import dev.sessionkit.spi.ReplaceOutcome;
+import dev.sessionkit.spi.SessionStorage;
+import dev.sessionkit.spi.StorageCapabilities;
+import dev.sessionkit.spi.StoredRecord;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Session records kept in a durable storage, with a copy of each in a fast one.
+ *
+ * <p>Design. The durable storage is the truth; the fast one only holds copies, and a copy is only
+ * ever written from what the durable storage holds. A load reads the copy; on a miss it loads the
+ * durable record and puts a copy in (insert if absent, never over another copy). A save writes the
+ * durable record first, with the version check; when that succeeds, the copy is moved on with the
+ * same version check, so a copy is only overwritten by its direct successor. When the durable
+ * storage answers {@link ReplaceOutcome#CONFLICT} or {@link ReplaceOutcome#GONE}, the copy is
+ * deleted before the outcome goes back to the engine, so the engine's reload reaches the durable
+ * record and a stale copy can never cause one conflict after another. A delete removes the durable
+ * record, then the copy.
+ *
+ * <p>A copy put in after a miss could race a save or a delete of another request (read the durable
+ * record, the other request writes or deletes both, then the copy goes in). So after inserting a
+ * copy, the durable record is read once more, and a copy whose version is no longer the durable one
+ * is deleted: a logout is never undone by a read that ran beside it. A miss therefore costs two
+ * durable reads and one fast write; a hit costs one fast read; a save one durable and one fast
+ * write.
+ *
+ * <p>The fast storage may fail: every failure there is logged (a warning when it starts failing,
+ * then at debug level until it answers again, never with a session key) and the operation carries
+ * on with the durable storage alone, as Django's cached_db does since ticket 34806. A copy that a
+ * failed write left behind is at worst stale, which the version checks above correct on the next
+ * save. Thread-safe.
+ */
+final class CachedDbSessionStorage implements SessionStorage {
+
+  private static final System.Logger LOG = System.getLogger(CachedDbSessionStorage.class.getName());
+
+  private final SessionStorage durable;
+  private final SessionStorage fast;
+  private final Clock clock;
+  private final StorageCapabilities capabilities;
+  private final AtomicBoolean fastFailing = new AtomicBoolean();
+
+  /**
+   * @param clock the clock against which copies are checked for expiry (the settings' clock)
+   * @throws IllegalArgumentException when either storage owns its key format (a cookie keeps no
+   *     record to cache)
+   */
+  CachedDbSessionStorage(SessionStorage durable, SessionStorage fast, Clock clock) {
+    this.durable = Objects.requireNonNull(durable, "durable");
+    this.fast = Objects.requireNonNull(fast, "fast");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    if (durable.capabilities().ownsKeyFormat() || fast.capabilities().ownsKeyFormat()) {
+      throw new IllegalArgumentException(
+          "A cached-db store combines storages that keep records under the engine's keys; "
+              + (durable.capabilities().ownsKeyFormat() ? durable : fast)
+              + " owns its key format");
+    }
+    this.capabilities =
+        StorageCapabilities.builder()
+            .compareAndSet(durable.capabilities().compareAndSet())
+            .expiresRecordsItself(durable.capabilities().expiresRecordsItself())
+            .build();
+  }
+
+  @Override
+  public @Nullable StoredRecord load(String key) {
+    FastRead cached = readFast(key);
+    if (cached.live() != null) {
+      return cached.live();
+    }
+    if (cached.unusable()) {
+      deleteFast(key);
+    }
+    StoredRecord stored = durable.load(key);
+    if (stored != null && !cached.failed() && !stored.isExpiredAt(clock.instant())) {
+      refill(key, stored);
+    }
+    return stored;
+  }
+
+  @Override
+  public boolean contains(String key, Instant now) {
+    FastRead cached = readFast(key);
+    StoredRecord live = cached.live();
+    if (live != null && !live.isExpiredAt(now)) {
+      return true;
+    }
+    return durable.contains(key, now);
+  }
+
+  @Override
+  public boolean insert(String key, StoredRecord record) {
+    if (!durable.insert(key, record)) {
+      return false;
+    }
+    if (record.isExpiredAt(clock.instant())) {
+      deleteFast(key);
+    } else if (Boolean.FALSE.equals(quietly("create", () -> fast.insert(key, record)))) {
+      // a copy left from an earlier record under this key (its delete failed): never serve it
+      deleteFast(key);
+    }
+    return true;
+  }
+
+  @Override
+  public ReplaceOutcome replace(String key, StoredRecord record, long expectedVersion) {
+    ReplaceOutcome outcome;
+    try {
+      outcome = durable.replace(key, record, expectedVersion);
+    } catch (RuntimeException ex) {
+      deleteFast(key); // whether the durable write happened is unknown
+      throw ex;
+    }
+    if (outcome != ReplaceOutcome.REPLACED || record.isExpiredAt(clock.instant())) {
+      deleteFast(key);
+      return outcome;
+    }
+    ReplaceOutcome copied = quietly("save", () -> fast.replace(key, record, expectedVersion));
+    if (copied == ReplaceOutcome.CONFLICT) {
+      deleteFast(key); // not the copy of the record just replaced: the next load reads it afresh
+    }
+    // GONE: no copy to move on; the next load puts one in
+    return outcome;
+  }
+
+  @Override
+  public boolean delete(String key) {
+    try {
+      return durable.delete(key);
+    } finally {
+      deleteFast(key);
+    }
+  }
+
+  @Override
+  public int removeExpired(Instant now, Consumer<String> removed) {
+    return durable.removeExpired(
+        now,
+        key -> {
+          deleteFast(key);
+          removed.accept(key);
+        });
+  }
+
+  @Override
+  public StorageCapabilities capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public String backend() {
+    return "cached-db";
+  }
+
+  /** Checks the durable storage only: requests are served while the fast one is down. */
+  @Override
+  public void checkAvailable() {
+    durable.checkAvailable();
+  }
+
+  @Override
+  public String toString() {
+    return "CachedDbSessionStore[" + durable + ", cached in " + fast + "]";
+  }
+
+  /** What the fast storage answered to a load. */
+  private record FastRead(@Nullable StoredRecord live, boolean unusable, boolean failed) {}
+
+  private FastRead readFast(String key) {
+    try {
+      StoredRecord cached = fast.load(key);
+      fastAnswered();
+      if (cached == null) {
+        return new FastRead(null, false, false);
+      }
+      // an expired copy may be stale: a later save of another instance may have extended it
+      return cached.isExpiredAt(clock.instant())
+          ? new FastRead(null, true, false)
+          : new FastRead(cached, false, false);
+    } catch (UnreadableSessionDataException ex) {
+      fastAnswered();
+      return new FastRead(null, true, false);
+    } catch (RuntimeException ex) {
+      fastFailed("load", ex);
+      return new FastRead(null, false, true);
+    }
+  }
+
+  /**
+   * Puts a copy of {@code stored} in, unless there is one already, then makes sure the durable
+   * record did not move on meanwhile; a copy that may be stale is deleted.
+   */
+  private void refill(String key, StoredRecord stored) {
+    if (!Boolean.TRUE.equals(quietly("create", () -> fast.insert(key, stored)))) {
+      return;
+    }
+    StoredRecord now;
+    try {
+      now = durable.load(key);
+    } catch (RuntimeException ex) {
+      deleteFast(key);
+      throw ex;
+    }
+    if (now == null || now.version() != stored.version()) {
+      deleteFast(key);
+    }
+  }
+
+  private void deleteFast(String key) {
+    quietly("delete", () -> fast.delete(key));
+  }
+
+  /** The fast storage's answer, or null when it failed (logged). */
+  private <T> @Nullable T quietly(String operation, Supplier<T> call) {
+    try {
+      T result = call.get();
+      fastAnswered();
+      return result;
+    } catch (RuntimeException ex) {
+      fastFailed(operation, ex);
+      return null;
+    }
+  }
+
+  private void fastFailed(String operation, RuntimeException ex) {
+    boolean first = fastFailing.compareAndSet(false, true);
+    LOG.log(
+        first ? Level.WARNING : Level.DEBUG,
+        () ->
+            "The cache in front of the sessions' database ("
+                + fast
+                + ") could not "
+                + operation
+                + " a session ("
+                + ex
+                + "); sessions are read from and written to "
+                + durable
+                + " alone until it answers again");
+  }
+
+  private void fastAnswered() {
+    if (fastFailing.get() && fastFailing.compareAndSet(true, false)) {
+      LOG.log(
+          Level.INFO,
+          () -> "The cache in front of the sessions' database (" + fast + ") answers again");
+    }
+  }
+}
