@@ -32,6 +32,18 @@ class SessionCookieTests {
   }
 
   @Test
+  void valuesInListsEveryCookieOfThatNameInHeaderOrder() {
+    MockHttpServletRequest request = new MockHttpServletRequest();
+    request.setCookies(
+        new Cookie("sessionid", "first123"),
+        new Cookie("other", "x"),
+        new Cookie("sessionid", "second12"));
+
+    assertThat(cookie.valuesIn(request)).containsExactly("first123", "second12");
+    assertThat(cookie.valuesIn(new MockHttpServletRequest())).isEmpty();
+  }
+
+  @Test
   void readFromReturnsNullWithoutCookies() {
     MockHttpServletRequest request = new MockHttpServletRequest();
 

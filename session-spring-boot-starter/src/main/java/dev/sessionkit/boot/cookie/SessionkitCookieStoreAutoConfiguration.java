@@ -1,0 +1,119 @@
+package dev.sessionkit.boot.cookie;
+
+import dev.sessionkit.SessionSettings;
+import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.SessionkitAutoConfiguration;
+import dev.sessionkit.boot.SessionkitConfigurationException;
+import dev.sessionkit.boot.SessionkitProperties;
+import dev.sessionkit.cookie.EncryptedCookieSessionStore;
+import dev.sessionkit.cookie.SignedCookieSessionStore;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of the cookie backends: {@code sessionkit.backend=signed-cookies} gives a
+ * {@link SignedCookieSessionStore}, {@code encrypted-cookies} an {@link
+ * EncryptedCookieSessionStore}, each with {@code sessionkit.cookie-store.secret} and {@code
+ * fallback-secrets}, the application's session settings and the name of the session cookie (counted
+ * towards the 4,093-byte limit). Backs off when the application defines its own {@link
+ * SessionStore}.
+ *
+ * <p>A missing secret, or one shorter than 32 bytes, stops the startup with a failure analysis;
+ * there is never a default secret, and no message shows one.
+ */
+@AutoConfiguration(before = SessionkitAutoConfiguration.class)
+@EnableConfigurationProperties({SessionkitCookieStoreProperties.class, SessionkitProperties.class})
+public final class SessionkitCookieStoreAutoConfiguration {
+
+  /** The fewest bytes a secret may have: 256 bits. */
+  static final int MIN_SECRET_BYTES = 32;
+
+  /** {@code signed-cookies}: the data in the cookie, readable by the visitor, signed. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingBean(SessionStore.class)
+  @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "signed-cookies")
+  static class SignedCookiesConfiguration {
+
+    @Bean
+    SignedCookieSessionStore sessionStore(
+        SessionkitCookieStoreProperties cookieStore,
+        SessionkitProperties properties,
+        SessionSettings settings) {
+      return new SignedCookieSessionStore(
+          requireSecret(cookieStore, "signed-cookies"),
+          checkedFallbacks(cookieStore),
+          settings,
+          properties.getCookie().getName());
+    }
+  }
+
+  /** {@code encrypted-cookies}: the data in the cookie, encrypted. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingBean(SessionStore.class)
+  @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "encrypted-cookies")
+  static class EncryptedCookiesConfiguration {
+
+    @Bean
+    EncryptedCookieSessionStore sessionStore(
+        SessionkitCookieStoreProperties cookieStore,
+        SessionkitProperties properties,
+        SessionSettings settings) {
+      return new EncryptedCookieSessionStore(
+          requireSecret(cookieStore, "encrypted-cookies"),
+          checkedFallbacks(cookieStore),
+          settings,
+          properties.getCookie().getName());
+    }
+  }
+
+  private static String requireSecret(SessionkitCookieStoreProperties cookieStore, String backend) {
+    String secret = cookieStore.getSecret();
+    if (secret == null || secret.isEmpty()) {
+      throw new SessionkitConfigurationException(
+          "sessionkit.backend is '"
+              + backend
+              + "', but sessionkit.cookie-store.secret is not set; the session cookies cannot be"
+              + " protected without a secret, and there is no default one.",
+          generateSecretAction("Set sessionkit.cookie-store.secret"));
+    }
+    checkLength(secret, "sessionkit.cookie-store.secret");
+    return secret;
+  }
+
+  private static List<String> checkedFallbacks(SessionkitCookieStoreProperties cookieStore) {
+    List<String> fallbacks = List.copyOf(cookieStore.getFallbackSecrets());
+    for (int i = 0; i < fallbacks.size(); i++) {
+      checkLength(fallbacks.get(i), "sessionkit.cookie-store.fallback-secrets[" + i + "]");
+    }
+    return fallbacks;
+  }
+
+  private static void checkLength(String secret, String property) {
+    int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes < MIN_SECRET_BYTES) {
+      throw new SessionkitConfigurationException(
+          property
+              + " is "
+              + bytes
+              + " bytes long; a cookie store secret must be at least "
+              + MIN_SECRET_BYTES
+              + " bytes (256 bits).",
+          generateSecretAction("Set " + property));
+    }
+  }
+
+  private static String generateSecretAction(String set) {
+    return set
+        + " to at least "
+        + MIN_SECRET_BYTES
+        + " bytes of random data, such as the output of 'openssl rand -base64 32', taken from an"
+        + " environment variable or a secret store rather than a file in the repository; or set"
+        + " sessionkit.backend to a server-side backend such as 'db' or 'redis'.";
+  }
+}

@@ -1,0 +1,63 @@
+package dev.sessionkit.boot.cookie;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code sessionkit.cookie-store.*} properties of the cookie backends: the secret the cookies
+ * are signed or encrypted with, and the previous secrets still accepted while they are rotated out.
+ * There is no default secret; take it from the environment or a secret store, never from a file in
+ * the repository:
+ *
+ * <pre>{@code
+ * sessionkit:
+ *   backend: encrypted-cookies
+ *   cookie-store:
+ *     secret: ${SESSION_SECRET}
+ *     fallback-secrets: ${PREVIOUS_SESSION_SECRET}
+ * }</pre>
+ *
+ * <p>{@link #toString()} never shows a secret.
+ */
+@ConfigurationProperties("sessionkit.cookie-store")
+public class SessionkitCookieStoreProperties {
+
+  /**
+   * Secret the session cookies are signed or encrypted with: at least 32 bytes of random data,
+   * required by the cookie backends. Never logged.
+   */
+  private @Nullable String secret;
+
+  /**
+   * Previous secrets, still accepted when reading cookies (never used to write them), so that a
+   * secret can be rotated without logging everyone out.
+   */
+  private List<String> fallbackSecrets = new ArrayList<>();
+
+  public @Nullable String getSecret() {
+    return secret;
+  }
+
+  public void setSecret(@Nullable String secret) {
+    this.secret = secret;
+  }
+
+  public List<String> getFallbackSecrets() {
+    return fallbackSecrets;
+  }
+
+  public void setFallbackSecrets(List<String> fallbackSecrets) {
+    this.fallbackSecrets = fallbackSecrets;
+  }
+
+  @Override
+  public String toString() {
+    return "SessionkitCookieStoreProperties[secret="
+        + (secret == null ? "(unset)" : "(hidden)")
+        + ", fallbackSecrets="
+        + fallbackSecrets.size()
+        + " (hidden)]";
+  }
+}
