@@ -1,0 +1,30 @@
+package dev.sessionkit.benchmarks.http;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The HTTP benchmark's application: the same four endpoints ({@code /touch}, {@code /read}, {@code
+ * /incr}, {@code /incr-getput}) on one session stack, chosen by the active profile:
+ *
+ * <ul>
+ *   <li>{@code sessionkit-db}, {@code sessionkit-redis}, {@code sessionkit-cache} (and {@code
+ *       sessionkit-cached-db}, {@code sessionkit-cookies} when core has those backends):
+ *       sessionkit's starter with the {@code SessionStore} bean defined in {@link
+ *       SessionkitStores};
+ *   <li>{@code spring-session-jdbc}, {@code spring-session-redis}: Spring Session with Boot's
+ *       defaults;
+ *   <li>{@code tomcat}: the servlet container's in-memory {@code HttpSession}.
+ * </ul>
+ *
+ * <p>{@code run-http.sh} starts each on its own classpath (only that stack's session library), so
+ * no stack has to back off for another. This class references none of them.
+ */
+@SpringBootApplication
+public class BenchmarkApplication {
+
+  /** Starts the app; pass {@code --spring.profiles.active=<stack>} and {@code --server.port}. */
+  public static void main(String[] args) {
+    SpringApplication.run(BenchmarkApplication.class, args);
+  }
+}
