@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The profiles for the server backends start the shop on their server and keep a cart there:
- * PostgreSQL and MariaDB through the db backend, Redis through the cache backend. A profile whose
- * server is not running is skipped (failed under {@code -Dsessionkit.require-services=true}).
+ * PostgreSQL and MariaDB through the db backend, Redis through the native redis backend. A profile
+ * whose server is not running is skipped (failed under {@code -Dsessionkit.require-services=true}).
  */
 class BackendProfilesTests {
 
@@ -22,7 +22,8 @@ class BackendProfilesTests {
       value = {
         "postgres | PostgreSQL | 5432 | JdbcSessionStore[table sessionkit_session]",
         "mariadb  | MariaDB    | 3306 | JdbcSessionStore[table sessionkit_session]",
-        "redis    | Redis      | 6379 | CacheSessionStore[cache sessions]"
+        "redis    | Redis      | 6379 | Redis session store (prefix sessionkit-sample:session:)",
+        "cached-db | Redis     | 6379 | cached in Redis session store (prefix sessionkit-sample:cached-db:)"
       })
   void profileKeepsTheCartOnItsServer(
       String profile, String server, int serverPort, String backend) {

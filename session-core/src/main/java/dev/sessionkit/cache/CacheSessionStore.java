@@ -2,6 +2,7 @@ package dev.sessionkit.cache;
 
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.engine.StorageSessionStore;
+import dev.sessionkit.spi.SessionStorage;
 import org.springframework.cache.Cache;
 
 /**
@@ -40,6 +41,15 @@ public final class CacheSessionStore extends StorageSessionStore {
   public CacheSessionStore(Cache cache, SessionSettings settings) {
     super(new CacheSessionStorage(cache), settings);
     this.cache = cache;
+  }
+
+  /**
+   * The storage under this store, for composites that combine it with another storage, such as
+   * {@code dev.sessionkit.cacheddb.CachedDbSessionStore}: SPI, not meant for applications, which
+   * use the constructors.
+   */
+  public static SessionStorage storage(Cache cache) {
+    return new CacheSessionStorage(cache);
   }
 
   /** The cache sessions are stored in. */

@@ -2,6 +2,8 @@ package dev.sessionkit.jdbc;
 
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.engine.StorageSessionStore;
+import dev.sessionkit.spi.SessionStorage;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /**
@@ -50,6 +52,19 @@ public final class JdbcSessionStore extends StorageSessionStore {
   private JdbcSessionStore(JdbcSessionStorage storage, SessionSettings settings) {
     super(storage, settings);
     this.tableName = storage.tableName();
+  }
+
+  /**
+   * The storage under this store, for composites that combine it with another storage, such as
+   * {@code dev.sessionkit.cacheddb.CachedDbSessionStore}: SPI, not meant for applications, which
+   * use the constructors.
+   *
+   * @param clock the clock that decides which rows have expired (the composite's settings' clock)
+   * @throws IllegalArgumentException when {@code tableName} is not a plain (optionally
+   *     schema-qualified) SQL identifier
+   */
+  public static SessionStorage storage(DataSource dataSource, String tableName, Clock clock) {
+    return new JdbcSessionStorage(dataSource, tableName, clock);
   }
 
   /** The table sessions are stored in. */

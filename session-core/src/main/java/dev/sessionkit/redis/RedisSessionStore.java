@@ -2,6 +2,7 @@ package dev.sessionkit.redis;
 
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.engine.StorageSessionStore;
+import dev.sessionkit.spi.SessionStorage;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
@@ -49,6 +50,17 @@ public final class RedisSessionStore extends StorageSessionStore {
       RedisConnectionFactory connectionFactory, SessionSettings settings, String keyPrefix) {
     super(new RedisSessionStorage(connectionFactory, keyPrefix), settings);
     this.keyPrefix = keyPrefix;
+  }
+
+  /**
+   * The storage under this store, for composites that combine it with another storage, such as
+   * {@code dev.sessionkit.cacheddb.CachedDbSessionStore}: SPI, not meant for applications, which
+   * use the constructors.
+   *
+   * @throws IllegalArgumentException when {@code keyPrefix} is empty
+   */
+  public static SessionStorage storage(RedisConnectionFactory connectionFactory, String keyPrefix) {
+    return new RedisSessionStorage(connectionFactory, keyPrefix);
   }
 
   /** The prefix of the Redis keys sessions are stored under. */

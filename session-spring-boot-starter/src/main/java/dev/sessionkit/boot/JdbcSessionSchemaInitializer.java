@@ -26,8 +26,11 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * table name. The scripts only create what does not exist, so running one again is harmless. Runs
  * before the store is first used; {@code initialize-schema=never} leaves the schema to the
  * application (Flyway, Liquibase).
+ *
+ * <p>Internal to the starter: public only so that the backends' auto-configurations in sub-packages
+ * (cached-db) create the table as the db backend does. Not API; it may change in any release.
  */
-final class JdbcSessionSchemaInitializer {
+public final class JdbcSessionSchemaInitializer {
 
   private static final Log logger = LogFactory.getLog(JdbcSessionSchemaInitializer.class);
 
@@ -45,7 +48,8 @@ final class JdbcSessionSchemaInitializer {
    * @param tableName the table of a {@link dev.sessionkit.jdbc.JdbcSessionStore}, which accepts
    *     only plain (optionally schema-qualified) SQL identifiers; create the store first
    */
-  JdbcSessionSchemaInitializer(DataSource dataSource, String tableName, InitializeSchema mode) {
+  public JdbcSessionSchemaInitializer(
+      DataSource dataSource, String tableName, InitializeSchema mode) {
     this.dataSource = dataSource;
     this.tableName = tableName;
     this.mode = mode;
@@ -56,7 +60,7 @@ final class JdbcSessionSchemaInitializer {
    * and the table is missing, logs a warning naming the property (sessions would fail on first
    * use).
    */
-  boolean initialize() {
+  public boolean initialize() {
     if (mode == InitializeSchema.NEVER
         || (mode == InitializeSchema.EMBEDDED
             && !EmbeddedDatabaseConnection.isEmbedded(dataSource))) {

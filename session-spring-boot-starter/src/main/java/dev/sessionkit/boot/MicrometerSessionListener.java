@@ -2,6 +2,7 @@ package dev.sessionkit.boot;
 
 import dev.sessionkit.SessionListener;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code sessionkit.session.conflicts} (counter): concurrent saves that a save merged with;
  *   <li>{@code sessionkit.session.unconvertible} (counter): stored values that no longer convert to
  *       the type asked for and were read as absent;
+ *   <li>{@code sessionkit.session.size} (distribution summary, bytes): the encoded size of each
+ *       session written;
  *   <li>{@code sessionkit.session.failures} (counter, tags {@code operation} and {@code
  *       exception}): backend failures.
  * </ul>
@@ -35,6 +38,7 @@ final class MicrometerSessionListener implements SessionListener {
   static final String CONFLICTS = "sessionkit.session.conflicts";
   static final String UNCONVERTIBLE = "sessionkit.session.unconvertible";
   static final String FAILURES = "sessionkit.session.failures";
+  static final String SIZE = "sessionkit.session.size";
 
   private final MeterRegistry registry;
   private final String backend;
@@ -46,6 +50,7 @@ final class MicrometerSessionListener implements SessionListener {
   private final Counter expired;
   private final Counter conflicts;
   private final Counter unconvertible;
+  private final DistributionSummary sizes;
 
   MicrometerSessionListener(MeterRegistry registry, String backend) {
     this.registry = registry;
@@ -58,6 +63,12 @@ final class MicrometerSessionListener implements SessionListener {
             .tag("backend", backend)
             .register(registry);
     this.creates = counter(CREATES, "Sessions stored under a new key");
+    this.sizes =
+        DistributionSummary.builder(SIZE)
+            .description("Encoded size of each session written")
+            .baseUnit("bytes")
+            .tag("backend", backend)
+            .register(registry);
     this.deletes = counter(DELETES, "Sessions deleted");
     this.expired = counter(EXPIRED, "Expired sessions removed by the cleanup");
     this.conflicts = counter(CONFLICTS, "Concurrent saves of a session that a save merged with");
@@ -105,6 +116,11 @@ final class MicrometerSessionListener implements SessionListener {
   @Override
   public void expired(String sessionKey) {
     expired.increment();
+  }
+
+  @Override
+  public void encoded(int bytes) {
+    sizes.record(bytes);
   }
 
   @Override

@@ -54,8 +54,8 @@ final class RedisSessionCacheCheck {
             + name
             + "' with RedisSerializer.string() as its value serializer"
             + " (RedisCacheConfiguration.serializeValuesWith(SerializationPair.fromSerializer("
-            + "RedisSerializer.string()))), or remove your own RedisCacheManager bean and let the"
-            + " starter prepare Spring Boot's auto-configured one (spring.cache.type=redis).");
+            + "RedisSerializer.string()))), or set sessionkit.backend=redis to keep sessions in"
+            + " Redis without a cache manager.");
   }
 
   private static boolean storesPlainText(SerializationPair<Object> values) {

@@ -32,6 +32,8 @@ final class SessionStores {
    * which nothing is known.
    */
   static boolean cannotMergeConcurrentSaves(SessionStore store) {
-    return store instanceof StorageSessionStore engine && !engine.capabilities().compareAndSet();
+    return store instanceof StorageSessionStore engine
+        && !engine.capabilities().compareAndSet()
+        && !engine.capabilities().ownsKeyFormat();
   }
 }

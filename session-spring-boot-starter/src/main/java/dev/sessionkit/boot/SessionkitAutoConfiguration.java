@@ -18,25 +18,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -49,8 +44,8 @@ import org.springframework.util.ClassUtils;
  * {@link SessionSettings}, the scheduled removal of expired sessions (for backends that do not
  * expire sessions themselves), Spring application events about sessions ({@link
  * SessionEventPublisher}, unless {@code sessionkit.events.enabled=false}), the registration of
- * every {@link SessionListener} bean with the store, and the Redis cache preparation. Each bean
- * backs off when the application defines its own.
+ * every {@link SessionListener} bean with the store. The native Redis backend ({@code redis}) has
+ * an auto-configuration of its own. Each bean backs off when the application defines its own.
  *
  * <p>A backend that cannot work as configured stops the startup with a failure analysis that names
  * the property to change.
@@ -69,8 +64,8 @@ public final class SessionkitAutoConfiguration {
    */
   static final String DEDICATED_CACHE_NAME = "sessionkit";
 
-  private static final String JDBC_TEMPLATE = "org.springframework.jdbc.core.JdbcTemplate";
-  private static final String BOOT_JDBC = "org.springframework.boot.jdbc.DatabaseDriver";
+  private static final String JDBC_TEMPLATE = OnMissingJdbcSupportCondition.JDBC_TEMPLATE;
+  private static final String BOOT_JDBC = OnMissingJdbcSupportCondition.BOOT_JDBC;
   private static final String REDIS_CACHE = "org.springframework.data.redis.cache.RedisCache";
 
   @Bean
@@ -87,9 +82,16 @@ public final class SessionkitAutoConfiguration {
               + " seconds), or use sessionkit.expire-at-browser-close=true for cookies that end"
               + " with the browser.");
     }
+    long maxSize = properties.getMaxSize().toBytes();
+    if (maxSize < 1024 || maxSize > Integer.MAX_VALUE) {
+      throw new SessionkitConfigurationException(
+          "sessionkit.max-size is " + properties.getMaxSize() + "; it must be 1KB to 2GB.",
+          "Set sessionkit.max-size to a size such as 128KB (the default) or 1MB.");
+    }
     SessionSettings.Builder settings =
         SessionSettings.builder()
             .maxAge(properties.getMaxAge())
+            .maxSize((int) maxSize)
             .expireAtBrowserClose(properties.isExpireAtBrowserClose());
     codec.ifAvailable(settings::codec);
     return settings.build();
@@ -168,7 +170,7 @@ public final class SessionkitAutoConfiguration {
 
   /** {@code db} asked for, but spring-jdbc or Spring Boot's JDBC support is missing. */
   @Configuration(proxyBeanMethods = false)
-  @Conditional({MissingJdbcSupportCondition.class, OnDbBackendCondition.class})
+  @Conditional({OnMissingJdbcSupportCondition.class, OnDbBackendCondition.class})
   @ConditionalOnMissingBean(SessionStore.class)
   static class DbBackendUnavailableConfiguration {
 
@@ -187,8 +189,9 @@ public final class SessionkitAutoConfiguration {
     @Bean
     FileSessionStore sessionStore(SessionkitProperties properties, SessionSettings settings) {
       Path path = properties.getFile().getPath();
-      return new FileSessionStore(
-          path != null ? path : Path.of(System.getProperty("java.io.tmpdir")), settings);
+      return path != null
+          ? new FileSessionStore(path, settings)
+          : FileSessionStore.inPrivateDirectory(settings);
     }
   }
 
@@ -269,32 +272,6 @@ public final class SessionkitAutoConfiguration {
     }
   }
 
-  /**
-   * Redis through the cache backend, when the session cache comes from Spring Boot's {@code
-   * RedisCacheManager}: a string serializer, a per-session time-to-live, and immediate writes.
-   */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(
-      name = {
-        "org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer",
-        "org.springframework.data.redis.cache.RedisCacheManager"
-      })
-  @ConditionalOnProperty(name = "sessionkit.cache.name")
-  static class RedisCacheConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnBean(RedisConnectionFactory.class)
-    RedisSessionCacheCustomizer sessionkitRedisCacheCustomizer(
-        SessionkitProperties properties,
-        SessionSettings settings,
-        RedisConnectionFactory connectionFactory) {
-      String name = properties.getCache().getName();
-      return new RedisSessionCacheCustomizer(
-          name == null ? "" : name, settings.clock(), connectionFactory);
-    }
-  }
-
   static SessionkitConfigurationException missingDataSource() {
     return new SessionkitConfigurationException(
         "sessionkit.backend is 'db', but the application has no DataSource.",
@@ -330,21 +307,5 @@ public final class SessionkitAutoConfiguration {
     @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "auto", matchIfMissing = true)
     @ConditionalOnMissingBean(DataSource.class)
     static class AutoWithoutDataSource {}
-  }
-
-  /** Either spring-jdbc or Spring Boot's JDBC support is missing. */
-  static final class MissingJdbcSupportCondition extends SpringBootCondition {
-
-    @Override
-    public ConditionOutcome getMatchOutcome(
-        ConditionContext context, AnnotatedTypeMetadata metadata) {
-      ClassLoader classLoader = context.getClassLoader();
-      boolean present =
-          ClassUtils.isPresent(JDBC_TEMPLATE, classLoader)
-              && ClassUtils.isPresent(BOOT_JDBC, classLoader);
-      return present
-          ? ConditionOutcome.noMatch("spring-jdbc and spring-boot-jdbc are present")
-          : ConditionOutcome.match("spring-jdbc or spring-boot-jdbc is missing");
-    }
   }
 }

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code sessionkit.*} properties: which backend keeps the sessions, how long they live and how
@@ -24,7 +25,7 @@ public class SessionkitProperties {
 
   /**
    * Where sessions are kept: 'auto' (the database when the application has a DataSource, else a
-   * cache), 'db', 'file' or 'cache'.
+   * cache), 'db', 'file', 'cache', 'redis', 'cached-db', 'signed-cookies' or 'encrypted-cookies'.
    */
   private Backend backend = Backend.AUTO;
 
@@ -34,6 +35,11 @@ public class SessionkitProperties {
    */
   @DurationUnit(ChronoUnit.SECONDS)
   private Duration maxAge = Duration.ofDays(14);
+
+  /**
+   * Maximum size of a session's encoded data; a save of a larger session fails and writes nothing.
+   */
+  private DataSize maxSize = DataSize.ofKilobytes(128);
 
   /** Whether session cookies end when the browser closes, unless a session sets its own expiry. */
   private boolean expireAtBrowserClose = false;
@@ -70,6 +76,14 @@ public class SessionkitProperties {
 
   public void setMaxAge(Duration maxAge) {
     this.maxAge = maxAge;
+  }
+
+  public DataSize getMaxSize() {
+    return maxSize;
+  }
+
+  public void setMaxSize(DataSize maxSize) {
+    this.maxSize = maxSize;
   }
 
   public boolean isExpireAtBrowserClose() {
@@ -125,7 +139,22 @@ public class SessionkitProperties {
     FILE,
 
     /** A cache: a dedicated in-process one, or a named cache of the application's. */
-    CACHE
+    CACHE,
+
+    /** Redis, one key per session, through the application's {@code RedisConnectionFactory}. */
+    REDIS,
+
+    /**
+     * A database table, with a copy of each session in Redis when the application has a {@code
+     * RedisConnectionFactory}, else in an in-process cache.
+     */
+    CACHED_DB,
+
+    /** In the cookie itself, signed: the visitor can read the data but not change it. */
+    SIGNED_COOKIES,
+
+    /** In the cookie itself, encrypted: the visitor can neither read nor change the data. */
+    ENCRYPTED_COOKIES
   }
 
   /** The session cookie. */
@@ -226,8 +255,9 @@ public class SessionkitProperties {
   public static class File {
 
     /**
-     * Directory of the session files; it must exist and be writable. Defaults to the JVM's
-     * temporary directory (java.io.tmpdir).
+     * Directory of the session files; it must exist, be owned by the application's user and be
+     * writable by no other user. Defaults to a private directory, java.io.tmpdir/sessionkit-<user>,
+     * created with mode 700.
      */
     private @Nullable Path path;
 

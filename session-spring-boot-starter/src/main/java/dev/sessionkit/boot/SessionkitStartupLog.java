@@ -52,7 +52,7 @@ final class SessionkitStartupLog implements SmartInitializingSingleton {
         + ") cannot compare and set, so concurrent saves of one session cannot be merged: when"
         + " two requests of one visitor save at once, the later save wins and the other's changes"
         + " are lost, and a delete (a logout) racing a save can be undone. Where that matters, use"
-        + " sessionkit.backend=db, or the native Redis store (dev.sessionkit.redis.RedisSessionStore,"
-        + " which compares and sets; its starter wiring, sessionkit.backend=redis, is planned).";
+        + " sessionkit.backend=db, or sessionkit.backend=redis for the native Redis store"
+        + " (dev.sessionkit.redis.RedisSessionStore), which compares and sets.";
   }
 }

@@ -12,12 +12,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
@@ -194,7 +198,7 @@ class SessionkitFailureAnalysisTests {
         .startsWith(
             "Configure the Redis cache 'sessions' with RedisSerializer.string() as its value"
                 + " serializer")
-        .contains("spring.cache.type=redis");
+        .contains("sessionkit.backend=redis");
   }
 
   @Test
@@ -211,6 +215,26 @@ class SessionkitFailureAnalysisTests {
                 .withPropertyValues("sessionkit.backend=cache", "sessionkit.cache.name=sessions"));
 
     assertThat(analysis.getDescription()).contains("JdkSerializationRedisSerializer");
+  }
+
+  @Test
+  void bootsRedisCacheManagerIsNotRewrittenSoItsJavaSerializationIsReported() {
+    FailureAnalysis analysis =
+        analysisOf(
+            new ApplicationContextRunner()
+                .withConfiguration(
+                    AutoConfigurations.of(
+                        SessionkitAutoConfiguration.class,
+                        CacheAutoConfiguration.class,
+                        DataRedisAutoConfiguration.class))
+                .withUserConfiguration(CachingConfiguration.class)
+                .withPropertyValues(
+                    "spring.cache.type=redis",
+                    "sessionkit.backend=cache",
+                    "sessionkit.cache.name=sessions"));
+
+    assertThat(analysis.getDescription()).contains("JdkSerializationRedisSerializer");
+    assertThat(analysis.getAction()).contains("sessionkit.backend=redis");
   }
 
   @Test
@@ -282,13 +306,21 @@ class SessionkitFailureAnalysisTests {
   }
 
   @Test
+  void maxSizeBelowOneKilobyteIsReported() {
+    FailureAnalysis analysis = analysisOf(runner.withPropertyValues("sessionkit.max-size=100B"));
+
+    assertThat(analysis.getDescription()).startsWith("sessionkit.max-size is 100B");
+    assertThat(analysis.getAction()).startsWith("Set sessionkit.max-size to a size");
+  }
+
+  @Test
   void unknownBackendStopsTheContextNamingTheProperty() {
     runner
-        .withPropertyValues("sessionkit.backend=redis")
+        .withPropertyValues("sessionkit.backend=memcached")
         .run(
             context -> {
               assertThat(context).hasFailed();
-              assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("redis");
+              assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("memcached");
               assertThat(context.getStartupFailure()).hasMessageContaining("sessionkit");
             });
   }
@@ -300,6 +332,10 @@ class SessionkitFailureAnalysisTests {
         .containsExactlyInAnyOrder(
             "ImproperlyConfiguredFailureAnalyzer", "SessionkitFailureAnalyzer");
   }
+
+  @EnableCaching
+  @Configuration(proxyBeanMethods = false)
+  static class CachingConfiguration {}
 
   /** Runs the context, expects it to fail, and returns what sessionkit's analyzers say. */
   static FailureAnalysis analysisOf(ApplicationContextRunner runner) {

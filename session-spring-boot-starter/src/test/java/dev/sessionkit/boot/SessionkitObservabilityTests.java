@@ -10,6 +10,7 @@ import dev.sessionkit.cache.CacheSessionStore;
 import dev.sessionkit.engine.StorageSessionStore;
 import dev.sessionkit.testing.MutableClock;
 import dev.sessionkit.testing.RecordingListener;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -170,6 +171,27 @@ class SessionkitObservabilityTests {
               assertThat(counter(context, MicrometerSessionListener.CONFLICTS)).isEqualTo(1);
               assertThat(store.open(created.getSessionKey()).keySet())
                   .containsExactlyInAnyOrder("k", "a", "b");
+            });
+  }
+
+  @Test
+  void encodedSessionSizesAreRecordedInBytes() {
+    runner
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .run(
+            context -> {
+              Session session = context.getBean(SessionStore.class).newSession();
+              session.put("k", "v");
+              session.save();
+
+              DistributionSummary sizes =
+                  context
+                      .getBean(MeterRegistry.class)
+                      .get(MicrometerSessionListener.SIZE)
+                      .summary();
+              assertThat(sizes.count()).isEqualTo(1);
+              assertThat(sizes.totalAmount()).isEqualTo("{\"k\":\"v\"}".length());
+              assertThat(sizes.getId().getBaseUnit()).isEqualTo("bytes");
             });
   }
 

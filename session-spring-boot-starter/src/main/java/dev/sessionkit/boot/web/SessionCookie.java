@@ -3,6 +3,8 @@ package dev.sessionkit.boot.web;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseCookie;
@@ -153,6 +155,25 @@ public final class SessionCookie {
   /** The cookie that deletes this one: empty value, {@code Max-Age=0}, same path and domain. */
   public ResponseCookie deletion() {
     return builder("").maxAge(0).build();
+  }
+
+  /**
+   * Every value of this cookie in {@code request}, in header order. Several appear when a sibling
+   * subdomain set one for the parent domain, or after the cookie's domain or path changed; the
+   * browser sends them all, and the filter uses the first that names a live session.
+   */
+  public List<String> valuesIn(HttpServletRequest request) {
+    Cookie[] cookies = request.getCookies();
+    if (cookies == null) {
+      return List.of();
+    }
+    List<String> values = new ArrayList<>();
+    for (Cookie cookie : cookies) {
+      if (name.equals(cookie.getName())) {
+        values.add(cookie.getValue());
+      }
+    }
+    return values;
   }
 
   private int count(HttpServletRequest request) {

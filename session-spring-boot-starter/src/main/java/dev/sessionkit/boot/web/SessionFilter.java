@@ -4,12 +4,14 @@ import dev.sessionkit.Session;
 import dev.sessionkit.SessionConflictException;
 import dev.sessionkit.SessionInterruptedException;
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.SessionStoreException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -25,12 +27,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * registration.setOrder(SessionFilter.DEFAULT_ORDER);
  * }</pre>
  *
- * <p>Design. On the way in, the filter reads the session cookie (none, a malformed value, or
- * several cookies of that name all mean "no session"; {@link SessionStore#open} ignores any value
- * that is not a valid key) and binds a lazy session under {@link #SESSION_ATTRIBUTE}: a request
- * that never touches it costs the backend nothing. On the way out, just before the response is
- * committed (see {@link BeforeCommitResponseWrapper}: a flush, a redirect, an error, a full buffer,
- * the declared length written, or the end of the chain), it applies Django's rules:
+ * <p>Design. On the way in, the filter reads the session cookie (none, or a malformed value, mean
+ * "no session"; {@link SessionStore#open} ignores any value that is not a valid key) and binds a
+ * lazy session under {@link #SESSION_ATTRIBUTE}: a request that never touches it costs the backend
+ * nothing. When several cookies of the name arrive (a sibling subdomain's, or one left from before
+ * a change of the cookie's domain or path), it uses the first whose session loads, and never sends
+ * a deletion, which could only match this application's own cookie. On the way out, just before the
+ * response is committed (see {@link BeforeCommitResponseWrapper}: a flush, a redirect, an error, a
+ * full buffer, the declared length written, or the end of the chain), it applies Django's rules:
  *
  * <ul>
  *   <li>{@code Vary: Cookie} when the session was accessed, and whenever the cookie is set or
@@ -51,11 +55,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * resets it and answers 400 Bad Request with a short text, never 500. A save that could not be
  * merged with the concurrent saves of other requests of the same visitor, however often it tried,
  * raises {@link SessionConflictException}, answered alike with 409 Conflict: nothing is down, the
- * request may simply be sent again. When the save runs inside a Spring MVC handler (a body that
- * fills the buffer, a flush), the exception reaches Spring MVC first; {@link
- * SessionInterruptedExceptionResolver} gives the same answers there, before any application
- * {@code @ExceptionHandler} can turn them into 500. Asynchronous requests are finished when their
- * last dispatch returns.
+ * request may simply be sent again. A backend that fails (the database or Redis unreachable, a
+ * timeout), while the handler loads the session or while the filter saves it, raises a {@link
+ * SessionStoreException}, answered with 503 Service Unavailable and {@code Retry-After}: never an
+ * empty session that would drop the visitor's login, and a request that does not touch its session
+ * never reaches the backend, so it is unaffected. A {@link dev.sessionkit.SessionTooLargeException}
+ * is the application's error and stays one. {@link SaveFailureAnswer} decides these answers. When
+ * the save runs inside a Spring MVC handler (a body that fills the buffer, a flush), the exception
+ * reaches Spring MVC first; {@link SessionInterruptedExceptionResolver} gives the same answers
+ * there, before any application {@code @ExceptionHandler} can turn them into 500. Asynchronous
+ * requests are finished when their last dispatch returns.
  */
 public class SessionFilter extends OncePerRequestFilter {
 
@@ -81,6 +90,14 @@ public class SessionFilter extends OncePerRequestFilter {
   static final String CONFLICT_MESSAGE =
       "The session was saved by many other requests at the same time, so this request's changes"
           + " could not be saved. Please try again.\n";
+
+  /**
+   * The body of the 503 answer to a request whose session could not be loaded or saved because the
+   * backend failed.
+   */
+  static final String UNAVAILABLE_MESSAGE =
+      "The session store is unavailable at the moment, so this request could not be served."
+          + " Please try again shortly.\n";
 
   private static final String FINISHER_ATTRIBUTE = SessionFilter.class.getName() + ".FINISHER";
 
@@ -114,9 +131,16 @@ public class SessionFilter extends OncePerRequestFilter {
       run(request, response, chain, finisher, response);
       return;
     }
-    Session session = store.open(cookie.readFrom(request));
+    List<String> values = cookie.valuesIn(request);
+    Session session;
+    try {
+      session = open(values);
+    } catch (SessionStoreException ex) {
+      answerOrRethrow(ex, response);
+      return;
+    }
     request.setAttribute(SESSION_ATTRIBUTE, session);
-    Finisher finisher = new Finisher(session, cookie.isPresentIn(request), response);
+    Finisher finisher = new Finisher(session, values.size(), response);
     BeforeCommitResponseWrapper wrapped =
         new BeforeCommitResponseWrapper(response, finisher::beforeCommit);
     finisher.wrapper = wrapped;
@@ -135,6 +159,7 @@ public class SessionFilter extends OncePerRequestFilter {
     } catch (ServletException | IOException | RuntimeException | Error ex) {
       SaveFailureAnswer answer = SaveFailureAnswer.of(ex);
       if (answer != null && !response.isCommitted()) {
+        answer.log(ex);
         answer.writeTo(response);
         return;
       }
@@ -152,18 +177,52 @@ public class SessionFilter extends OncePerRequestFilter {
     }
     try {
       finisher.finish();
-    } catch (SessionInterruptedException | SessionConflictException ex) {
-      SaveFailureAnswer answer = Objects.requireNonNull(SaveFailureAnswer.of(ex));
-      if (response.isCommitted()) {
-        logger.warn(
-            "The session could not be saved because of concurrent requests ("
-                + ex.getClass().getSimpleName()
-                + "); the response was already committed, so it could not answer "
-                + answer.status());
-        return;
-      }
-      answer.writeTo(response);
+    } catch (SessionInterruptedException | SessionStoreException ex) {
+      answerOrRethrow(ex, response);
     }
+  }
+
+  /**
+   * Writes the {@link SaveFailureAnswer} to {@code failure}, or logs that the committed response
+   * could not carry it; rethrows a failure that has no answer (a {@link
+   * dev.sessionkit.SessionTooLargeException}).
+   */
+  private void answerOrRethrow(RuntimeException failure, HttpServletResponse response)
+      throws IOException {
+    SaveFailureAnswer answer = SaveFailureAnswer.of(failure);
+    if (answer == null) {
+      throw failure;
+    }
+    answer.log(failure);
+    if (response.isCommitted()) {
+      logger.warn(
+          "The session could not be saved ("
+              + failure.getClass().getSimpleName()
+              + "); the response was already committed, so it could not answer "
+              + answer.status());
+      return;
+    }
+    answer.writeTo(response);
+  }
+
+  /**
+   * The session of the request's cookie values: lazily the one value's (no I/O until the handler
+   * touches it), or, when several cookies of the name came, the first whose session loads (a stale
+   * cookie of another domain or path must not hide the live one).
+   */
+  private Session open(List<String> values) {
+    if (values.size() <= 1) {
+      return store.open(values.isEmpty() ? null : values.get(0));
+    }
+    for (String value : values) {
+      Session candidate = store.open(value);
+      candidate.keySet();
+      candidate.setAccessed(false);
+      if (candidate.getSessionKey() != null) {
+        return candidate;
+      }
+    }
+    return store.open(null);
   }
 
   /** Django's {@code process_response} for one request; runs once. */
@@ -171,14 +230,23 @@ public class SessionFilter extends OncePerRequestFilter {
 
     private final Session session;
     private final boolean requestHadCookie;
+
+    /**
+     * Whether a deletion can only mean the cookie the request carried: one cookie of the name. With
+     * several, a deletion (with this application's domain and path) could only match this
+     * application's own cookie, never a stale one from another domain or path, so none is sent.
+     */
+    private final boolean deletionMatchesTheCookie;
+
     private final HttpServletResponse response;
     private @Nullable BeforeCommitResponseWrapper wrapper;
     private boolean failed;
     private boolean done;
 
-    Finisher(Session session, boolean requestHadCookie, HttpServletResponse response) {
+    Finisher(Session session, int cookiesInRequest, HttpServletResponse response) {
       this.session = session;
-      this.requestHadCookie = requestHadCookie;
+      this.requestHadCookie = cookiesInRequest > 0;
+      this.deletionMatchesTheCookie = cookiesInRequest == 1;
       this.response = response;
     }
 
@@ -202,7 +270,7 @@ public class SessionFilter extends OncePerRequestFilter {
       boolean empty = session.isEmpty();
       if (requestHadCookie && empty) {
         varyOnCookie();
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie.deletion().toString());
+        deleteCookie();
         return;
       }
       if (accessed) {
@@ -215,7 +283,7 @@ public class SessionFilter extends OncePerRequestFilter {
           // The client's key had no record and nothing changed, so nothing was written.
           if (requestHadCookie) {
             varyOnCookie();
-            response.addHeader(HttpHeaders.SET_COOKIE, cookie.deletion().toString());
+            deleteCookie();
           }
           return;
         }
@@ -223,6 +291,12 @@ public class SessionFilter extends OncePerRequestFilter {
         Duration maxAge = session.getExpireAtBrowserClose() ? null : session.getExpiryAge();
         varyOnCookie();
         response.addHeader(HttpHeaders.SET_COOKIE, cookie.forSession(key, maxAge).toString());
+      }
+    }
+
+    private void deleteCookie() {
+      if (deletionMatchesTheCookie) {
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie.deletion().toString());
       }
     }
 

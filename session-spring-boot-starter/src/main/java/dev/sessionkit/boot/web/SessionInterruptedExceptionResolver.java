@@ -12,18 +12,21 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Answers as {@link SessionFilter} does when saving the session failed because of other requests of
- * the same visitor inside Spring MVC's handling of a request: 400 for a {@link
- * SessionInterruptedException} (the session was deleted meanwhile), 409 for a {@link
- * SessionConflictException} (the save could not be merged with concurrent ones).
+ * Answers as {@link SessionFilter} does when loading or saving the session failed inside Spring
+ * MVC's handling of a request: 400 for a {@link SessionInterruptedException} (the session was
+ * deleted meanwhile), 409 for a {@link SessionConflictException} (the save could not be merged with
+ * concurrent ones), 503 with {@code Retry-After} for any other {@link
+ * dev.sessionkit.SessionStoreException} (the backend is unreachable), except a {@link
+ * dev.sessionkit.SessionTooLargeException}, left to the application.
  *
  * <p>The filter saves the session just before the response is committed, and that moment can come
  * while Spring MVC is still invoking the handler: a {@code @ResponseBody} large enough to fill the
  * buffer, or a flush in the handler. The exception then reaches Spring MVC's exception resolvers
  * before the filter, and an application's {@code @ExceptionHandler(Exception.class)} would turn it
- * into 500. Registered first among the resolvers (the starter does this through a {@code
- * WebMvcConfigurer}), this one resets the uncommitted response and writes the filter's answer. It
- * leaves every other exception, and a response already committed, to the next resolver.
+ * into 500. The same holds for a handler that reads its session while the backend is down.
+ * Registered first among the resolvers (the starter does this through a {@code WebMvcConfigurer}),
+ * this one resets the uncommitted response and writes the filter's answer. It leaves every other
+ * exception, and a response already committed, to the next resolver.
  *
  * <pre>{@code
  * public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
@@ -45,6 +48,7 @@ public final class SessionInterruptedExceptionResolver implements HandlerExcepti
     if (answer == null || response.isCommitted()) {
       return null;
     }
+    answer.log(ex);
     try {
       answer.writeTo(response);
     } catch (IOException | RuntimeException failure) {
@@ -52,7 +56,9 @@ public final class SessionInterruptedExceptionResolver implements HandlerExcepti
       return null;
     }
     logger.debug(
-        "The session could not be saved because of concurrent requests; answered "
+        "The session could not be loaded or saved ("
+            + ex.getClass().getSimpleName()
+            + "); answered "
             + answer.status());
     return new ModelAndView();
   }
