@@ -171,6 +171,71 @@ abstract class CachedDbSessionStoreContractTests extends SessionStoreContractTes
   }
 
   @Test
+  void logoutWhoseCopyCouldNotBeDeletedHoldsWhenTheCacheAnswersAgain() {
+    String key = storedSession(Map.of("user", "alice"));
+    RefusesDeletes refusing = new RefusesDeletes(fast());
+    StorageSessionStore instance = new CachedDbSessionStore(durable(), refusing, settings);
+    assertThat(instance.open(key).get("user")).isEqualTo("alice");
+
+    instance.delete(key);
+
+    assertThat(isStoredIn(fast(), key)).as("the copy the cache kept").isTrue();
+    assertThat(instance.open(key).get("user")).as("while deletes fail").isNull();
+    refusing.refuse = false;
+    assertThat(instance.open(key).get("user")).as("once the cache answers").isNull();
+    assertThat(isStoredIn(fast(), key)).as("the copy, deleted on the next read").isFalse();
+  }
+
+  /** A fast storage whose deletes fail while {@code refuse} is set. */
+  static final class RefusesDeletes implements SessionStorage {
+
+    private final SessionStorage storage;
+    volatile boolean refuse = true;
+
+    RefusesDeletes(SessionStorage storage) {
+      this.storage = storage;
+    }
+
+    @Override
+    public @Nullable StoredRecord load(String key) {
+      return storage.load(key);
+    }
+
+    @Override
+    public boolean insert(String key, StoredRecord record) {
+      return storage.insert(key, record);
+    }
+
+    @Override
+    public ReplaceOutcome replace(String key, StoredRecord record, long expectedVersion) {
+      return storage.replace(key, record, expectedVersion);
+    }
+
+    @Override
+    public boolean delete(String key) {
+      if (refuse) {
+        throw new SessionStoreException("the fast storage refuses deletes");
+      }
+      return storage.delete(key);
+    }
+
+    @Override
+    public int removeExpired(Instant now, Consumer<String> removed) {
+      return storage.removeExpired(now, removed);
+    }
+
+    @Override
+    public StorageCapabilities capabilities() {
+      return storage.capabilities();
+    }
+
+    @Override
+    public String backend() {
+      return "refuses-deletes";
+    }
+  }
+
+  @Test
   void fastStorageThatFailsNeverFailsALoadSaveOrDelete() {
     String key = storedSession(Map.of("a", 1));
     StorageSessionStore degraded =

@@ -9,6 +9,8 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -74,6 +76,9 @@ final class CachedDbSessionStorage implements SessionStorage {
 
   @Override
   public @Nullable StoredRecord load(String key) {
+    if (!trusted(key)) {
+      return durable.load(key);
+    }
     FastRead cached = readFast(key);
     if (cached.live() != null) {
       return cached.live();
@@ -90,6 +95,9 @@ final class CachedDbSessionStorage implements SessionStorage {
 
   @Override
   public boolean contains(String key, Instant now) {
+    if (!trusted(key)) {
+      return durable.contains(key, now);
+    }
     FastRead cached = readFast(key);
     StoredRecord live = cached.live();
     if (live != null && !live.isExpiredAt(now)) {
@@ -125,8 +133,12 @@ final class CachedDbSessionStorage implements SessionStorage {
       deleteFast(key);
       return outcome;
     }
+    if (!fast.capabilities().compareAndSet()) {
+      deleteFast(key); // a read-then-put could land after a concurrent delete: drop the copy
+      return outcome;
+    }
     ReplaceOutcome copied = quietly("save", () -> fast.replace(key, record, expectedVersion));
-    if (copied == ReplaceOutcome.CONFLICT) {
+    if (copied == null || copied == ReplaceOutcome.CONFLICT) {
       deleteFast(key); // not the copy of the record just replaced: the next load reads it afresh
     }
     // GONE: no copy to move on; the next load puts one in
@@ -216,11 +228,56 @@ final class CachedDbSessionStorage implements SessionStorage {
     }
   }
 
+  /**
+   * Deletes the copy of {@code key}. When the fast storage fails, the copy may still be there (a
+   * logout's, a key cycle's old key): the key is then distrusted, so this instance reads it from
+   * the durable storage only until a delete of the copy succeeds.
+   */
   private void deleteFast(String key) {
-    quietly("delete", () -> fast.delete(key));
+    if (quietly("delete", () -> fast.delete(key)) == null) {
+      if (distrusted.size() < MAX_DISTRUSTED) {
+        distrusted.add(key);
+      } else {
+        distrustAll = true;
+      }
+    } else {
+      distrusted.remove(key);
+    }
+  }
+
+  /**
+   * Whether the copy of {@code key} may be read: not while an earlier delete of it failed (it is
+   * retried here first), nor while too many keys were distrusted to remember them one by one.
+   */
+  private boolean trusted(String key) {
+    if (distrustAll) {
+      if (quietly("check", () -> fast.contains(PROBE_KEY, clock.instant())) == null) {
+        return false;
+      }
+      distrustAll = false;
+      distrusted.clear();
+    }
+    if (distrusted.contains(key)) {
+      deleteFast(key);
+      return !distrusted.contains(key);
+    }
+    return true;
   }
 
   /** The fast storage's answer, or null when it failed (logged). */
+  private static final int MAX_DISTRUSTED = 100_000;
+
+  private static final String PROBE_KEY = "sessionkithealthprobe";
+
+  /** Keys whose copy could not be deleted: read from the durable storage only. */
+  private final Set<String> distrusted = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Set when more keys were distrusted than remembered: every copy is distrusted until the fast
+   * storage answers again. Copies left from before may then still be served.
+   */
+  private volatile boolean distrustAll;
+
   private <T> @Nullable T quietly(String operation, Supplier<T> call) {
     try {
       T result = call.get();

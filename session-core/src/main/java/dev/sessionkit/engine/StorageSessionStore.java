@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
@@ -74,8 +75,12 @@ public class StorageSessionStore implements SessionStore {
    */
   private final ReentrantLock[] saveLocks = new ReentrantLock[SAVE_LOCK_STRIPES];
 
-  /** Per stripe, the record this store last wrote (guarded by the stripe's lock). */
-  private final Written[] lastWritten = new Written[SAVE_LOCK_STRIPES];
+  /**
+   * Per stripe, the record this store last wrote (written under the stripe's lock; cleared by a
+   * delete or a create of its key).
+   */
+  private final AtomicReferenceArray<Written> lastWritten =
+      new AtomicReferenceArray<>(SAVE_LOCK_STRIPES);
 
   /** A store keeping its sessions in {@code storage}, following {@code settings}. */
   public StorageSessionStore(SessionStorage storage, SessionSettings settings) {
@@ -141,6 +146,7 @@ public class StorageSessionStore implements SessionStore {
   public final void delete(@Nullable String sessionKey) {
     if (isValid(sessionKey)) {
       long start = System.nanoTime();
+      forgetWritten(sessionKey);
       if (observed(sessionKey, "delete", () -> storage.delete(sessionKey))) {
         Duration latency = since(start);
         listeners.tell(listener -> listener.deleted(sessionKey, latency));
@@ -325,8 +331,11 @@ public class StorageSessionStore implements SessionStore {
    */
   private Loaded saveHoldingTheStripesLock(int stripe, String sessionKey, Merge merge) {
     long start = System.nanoTime();
-    Written known = lastWritten[stripe];
-    if (known != null && known.key().equals(sessionKey) && known.version() > merge.expected) {
+    Written known = lastWritten.get(stripe);
+    if (known != null
+        && known.key().equals(sessionKey)
+        && known.version() > merge.expected
+        && !known.expiry().isBefore(now())) {
       merge.onto(decode(known.encoded()), known.version());
     }
     for (int attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
@@ -336,15 +345,22 @@ public class StorageSessionStore implements SessionStore {
       ReplaceOutcome outcome =
           observed(sessionKey, "save", () -> storage.replace(sessionKey, record, expected));
       if (outcome == ReplaceOutcome.REPLACED) {
-        lastWritten[stripe] = new Written(sessionKey, next, record.data());
+        lastWritten.set(stripe, new Written(sessionKey, next, record.data(), record.expiry()));
         Duration latency = since(start);
         int merged = merge.conflicts;
         listeners.tell(listener -> listener.saved(sessionKey, merged, latency));
         return new Loaded(merge.current, next, record.data());
       }
-      lastWritten[stripe] = null;
+      lastWritten.set(stripe, null);
       if (outcome == ReplaceOutcome.CONFLICT && attempt > 0) {
-        pause(attempt);
+        // Other instances keep winning: let this store's other saves of the stripe go meanwhile.
+        ReentrantLock lock = saveLocks[stripe];
+        lock.unlock();
+        try {
+          pause(attempt);
+        } finally {
+          lock.lock();
+        }
       }
       Loaded stored = outcome == ReplaceOutcome.GONE ? null : reloadForMerge(sessionKey);
       if (stored == null) {
@@ -365,7 +381,16 @@ public class StorageSessionStore implements SessionStore {
   }
 
   /** The record this store last wrote under a key, kept per lock stripe. */
-  private record Written(String key, long version, String encoded) {}
+  private record Written(String key, long version, String encoded, Instant expiry) {}
+
+  /** Forgets the record last written under {@code sessionKey}: it is being deleted or created. */
+  private void forgetWritten(String sessionKey) {
+    int stripe = Math.floorMod(sessionKey.hashCode(), SAVE_LOCK_STRIPES);
+    Written known = lastWritten.get(stripe);
+    if (known != null && known.key().equals(sessionKey)) {
+      lastWritten.compareAndSet(stripe, known, null);
+    }
+  }
 
   /** Converts a stored value, or reads it as absent with a warning when it no longer converts. */
   <T> @Nullable T convert(
@@ -412,6 +437,7 @@ public class StorageSessionStore implements SessionStore {
   }
 
   private boolean insert(String sessionKey, StoredRecord record) {
+    forgetWritten(sessionKey);
     long start = System.nanoTime();
     boolean created = observed(sessionKey, "create", () -> storage.insert(sessionKey, record));
     if (created) {

@@ -97,6 +97,14 @@ final class DirectoryAccess {
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } catch (FileAlreadyExistsException ex) {
       // made by an earlier run; the store checks who owns it and who may write to it
+      if (Files.isSymbolicLink(directory)) {
+        throw new ImproperlyConfiguredException(
+            "The private session directory '"
+                + directory
+                + "' is a symbolic link, which someone else may have planted. Please set your"
+                + " sessionkit.file.path property to a directory owned by this application's"
+                + " user, or remove the link.");
+      }
     } catch (UnsupportedOperationException ex) {
       createPlainDirectory(directory);
     } catch (IOException ex) {

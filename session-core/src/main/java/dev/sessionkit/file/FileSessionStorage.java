@@ -134,13 +134,28 @@ final class FileSessionStorage implements SessionStorage {
     if (!Files.isWritable(directory) || user == null) {
       throw new ImproperlyConfiguredException(notWritable(directory));
     }
-    this.directory = directory;
+    // Pinned: a symbolic link on the way that is swapped later cannot move the sessions elsewhere.
+    this.directory = realPath(directory);
     this.clock = clock;
     this.maxAge = maxAge;
     this.maxFileBytes = maxSessionBytes + HEADER_BYTES;
     this.processUser = POSIX ? user : null;
     if (POSIX) {
-      DirectoryAccess.check(directory, user);
+      DirectoryAccess.check(this.directory, user);
+    }
+  }
+
+  private static Path realPath(Path directory) {
+    try {
+      return directory.toRealPath();
+    } catch (IOException ex) {
+      throw new ImproperlyConfiguredException(
+          "The session storage path '"
+              + directory
+              + "' cannot be resolved ("
+              + ex.getClass().getSimpleName()
+              + "). Please set your sessionkit.file.path property to an existing directory in"
+              + " which sessions can be stored.");
     }
   }
 
@@ -396,7 +411,12 @@ final class FileSessionStorage implements SessionStorage {
 
   /** Expired, or unreadable and not written for longer than the maximum age. */
   private boolean isExpired(Path file, Instant now) throws IOException {
-    String text = read(file, "clear expired");
+    String text;
+    try {
+      text = read(file, "clear expired");
+    } catch (UnreadableSessionDataException ex) {
+      return isOlderThan(file, maxAge, now); // not a regular file of ours, or too large
+    }
     if (text == null) {
       return false;
     }
@@ -551,7 +571,7 @@ final class FileSessionStorage implements SessionStorage {
       return new SessionStoreException(
           message + cause.getClass().getSimpleName() + (reason == null ? "" : " (" + reason + ")"));
     }
-    return new SessionStoreException(message + cause.getMessage(), cause);
+    return new SessionStoreException(message + cause.getClass().getSimpleName());
   }
 
   private static @Nullable FileAttribute<?> ownerOnlyAttribute() {

@@ -121,6 +121,36 @@ class FileDirectoryHardeningTests {
   }
 
   @Test
+  void privateDirectoryThatIsASymbolicLinkStopsTheStore() throws IOException {
+    String tmp = System.getProperty("java.io.tmpdir");
+    System.setProperty("java.io.tmpdir", directory.toString());
+    try {
+      Path elsewhere = privateSubdirectory("elsewhere");
+      Files.createSymbolicLink(
+          directory.resolve("sessionkit-" + System.getProperty("user.name")), elsewhere);
+
+      assertThatExceptionOfType(ImproperlyConfiguredException.class)
+          .isThrownBy(() -> FileSessionStore.inPrivateDirectory(SessionSettings.defaults()))
+          .withMessageContaining("symbolic link");
+    } finally {
+      System.setProperty("java.io.tmpdir", tmp);
+    }
+  }
+
+  @Test
+  void clearExpiredRemovesAnOldOversizedEntryUnderASessionsName() throws IOException {
+    Path huge = sessionFile("oldhugesession0123456789abcdefgh");
+    try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+      file.setLength(8L * 1024 * 1024);
+    }
+    Files.setLastModifiedTime(huge, FileTime.from(NOW.minus(Duration.ofDays(30))));
+
+    store.clearExpired();
+
+    assertThat(Files.exists(huge)).isFalse();
+  }
+
+  @Test
   void symbolicLinkUnderASessionsNameIsNotFollowedAndASaveReplacesIt() throws IOException {
     String key = "linkedsession0123456789abcdefghi";
     Path target = directory.resolve("outside.txt");

@@ -99,6 +99,9 @@ public class SessionFilter extends OncePerRequestFilter {
       "The session store is unavailable at the moment, so this request could not be served."
           + " Please try again shortly.\n";
 
+  /** How many distinct values of several session cookies are tried, each costing a load. */
+  static final int MAX_COOKIES_TRIED = 3;
+
   private static final String FINISHER_ATTRIBUTE = SessionFilter.class.getName() + ".FINISHER";
 
   private final SessionStore store;
@@ -207,14 +210,15 @@ public class SessionFilter extends OncePerRequestFilter {
 
   /**
    * The session of the request's cookie values: lazily the one value's (no I/O until the handler
-   * touches it), or, when several cookies of the name came, the first whose session loads (a stale
-   * cookie of another domain or path must not hide the live one).
+   * touches it), or, when several cookies of the name came, the first of at most three distinct
+   * values whose session loads (a stale cookie of another domain or path must not hide the live
+   * one).
    */
   private Session open(List<String> values) {
     if (values.size() <= 1) {
       return store.open(values.isEmpty() ? null : values.get(0));
     }
-    for (String value : values) {
+    for (String value : values.stream().distinct().limit(MAX_COOKIES_TRIED).toList()) {
       Session candidate = store.open(value);
       candidate.keySet();
       candidate.setAccessed(false);

@@ -67,6 +67,22 @@ class SessionFilterDuplicateCookieTests {
   }
 
   @Test
+  void atMostThreeDistinctCookieValuesAreTried() throws Exception {
+    String live = liveSession();
+    List<String> values =
+        List.of(
+            STALE,
+            STALE,
+            "stale2key0123456789abcdefghijklm",
+            "stale3key0123456789abcdefghijklm",
+            live);
+
+    Session seen = handle(values, Session::keySet).session;
+
+    assertThat(seen.getSessionKey()).isNull();
+  }
+
+  @Test
   void oneStaleCookieIsDeletedAsBefore() throws Exception {
     Handled handled = handle(List.of(STALE), Session::keySet);
 
