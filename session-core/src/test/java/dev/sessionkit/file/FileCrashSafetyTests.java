@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,27 +26,10 @@ class FileCrashSafetyTests {
 
   @RepeatedTest(3)
   void killedWriterLeavesOnlyCompleteSessionsAndCleanupRemovesItsTemporaryFiles() throws Exception {
-    Process writer =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                FileWriterUntilKilled.class.getName(),
-                directory.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!Files.exists(directory.resolve("ready"))) {
-        assertThat(writer.isAlive()).as("the writer is running").isTrue();
-        assertThat(System.nanoTime()).as("waited for the writer").isLessThan(deadline);
-        Thread.sleep(20);
-      }
-      Thread.sleep(200);
-    } finally {
-      writer.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no finally blocks
-      assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    try (ChildJvm writer = ChildJvm.start(FileWriterUntilKilled.class, directory.toString())) {
+      // Some rounds in, it is writing continually: the kill lands in the middle of some write.
+      writer.awaitLine("round 20", Duration.ofSeconds(60));
+      writer.kill();
     }
     MutableClock twoHoursLater = MutableClock.at(Instant.now().plus(Duration.ofHours(2)));
     FileSessionStore store =

@@ -195,41 +195,16 @@ class FileSessionStoreTests {
     session.put("n", 0);
     session.save();
     String key = session.getSessionKey();
-    Process other =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                FileStoreWorker.class.getName(),
-                directory.toString(),
-                key,
-                "8",
-                "50")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    try {
-      awaitFile(directory.resolve("ready"), other);
-      Files.createFile(directory.resolve("go"));
+    try (ChildJvm other =
+        ChildJvm.start(FileStoreWorker.class, directory.toString(), key, "8", "50")) {
+      other.awaitLine("ready", Duration.ofSeconds(30));
+      other.send("go");
 
       boolean hereSucceeded = FileStoreWorker.incrementInParallel(here, key, 8, 50);
 
-      assertThat(other.waitFor(90, TimeUnit.SECONDS)).as("the other process ended").isTrue();
-      assertThat(other.exitValue()).as("the other process's exit code").isZero();
+      assertThat(other.awaitExit(Duration.ofSeconds(90))).as("the other process's exit").isZero();
       assertThat(hereSucceeded).isTrue();
       assertThat(here.open(key).get("n")).isEqualTo(800);
-    } finally {
-      other.destroyForcibly();
-    }
-  }
-
-  /** Waits (30 s at most) until {@code file} exists, failing early if {@code process} ended. */
-  private static void awaitFile(Path file, Process process) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!Files.exists(file)) {
-      assertThat(process.isAlive()).as("the other process is running").isTrue();
-      assertThat(System.nanoTime()).as("waited for the other process").isLessThan(deadline);
-      Thread.sleep(20);
     }
   }
 

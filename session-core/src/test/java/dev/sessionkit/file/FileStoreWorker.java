@@ -2,7 +2,9 @@ package dev.sessionkit.file;
 
 import dev.sessionkit.Session;
 import dev.sessionkit.SessionSettings;
-import java.nio.file.Files;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A second process for {@link FileSessionStoreTests}: increments a counter of one session in a
  * shared directory from several threads, so the test can check that two JVMs lose no update.
- * Arguments: the directory, the session key, threads, rounds per thread. It creates {@code ready}
- * in the directory once started and begins when {@code go} appears (at most 30 s).
+ * Arguments: the directory, the session key, threads, rounds per thread. It prints {@code ready}
+ * once started and begins when it reads {@code go} on its standard input.
  */
 final class FileStoreWorker {
 
@@ -27,13 +29,12 @@ final class FileStoreWorker {
     int threads = Integer.parseInt(args[2]);
     int rounds = Integer.parseInt(args[3]);
     FileSessionStore store = new FileSessionStore(directory, SessionSettings.defaults());
-    Files.createFile(directory.resolve("ready"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!Files.exists(directory.resolve("go"))) {
-      if (System.nanoTime() > deadline) {
-        System.exit(3);
-      }
-      Thread.onSpinWait();
+    System.out.println("ready");
+    System.out.flush();
+    BufferedReader commands =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    if (!"go".equals(commands.readLine())) {
+      System.exit(3);
     }
     System.exit(incrementInParallel(store, key, threads, rounds) ? 0 : 1);
   }

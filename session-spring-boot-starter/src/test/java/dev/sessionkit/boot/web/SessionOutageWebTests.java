@@ -1,6 +1,7 @@
 package dev.sessionkit.boot.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.sessionkit.Session;
 import dev.sessionkit.boot.testing.Browser;
@@ -293,17 +294,20 @@ class SessionOutageWebTests {
     assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
   }
 
-  /** GETs {@code pathAndQuery} until it answers 200 (the pool reconnected), within a bound. */
-  private static HttpResponse<String> awaitRecovery(Browser browser, String pathAndQuery)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + RECOVERY.toNanos();
-    while (true) {
-      HttpResponse<String> response = browser.get(pathAndQuery);
-      if (response.statusCode() != 503 || System.nanoTime() > deadline) {
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response;
-      }
-      Thread.sleep(200);
-    }
+  /**
+   * GETs {@code pathAndQuery} until it no longer answers 503 (the pool reconnected in the
+   * background), within a bound, and asserts that it then answers 200.
+   */
+  private static HttpResponse<String> awaitRecovery(Browser browser, String pathAndQuery) {
+    AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+    await("the backend to answer again")
+        .atMost(RECOVERY)
+        .until(
+            () -> {
+              last.set(browser.get(pathAndQuery));
+              return last.get().statusCode() != 503;
+            });
+    assertThat(last.get().statusCode()).isEqualTo(200);
+    return last.get();
   }
 }
