@@ -5,47 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessionkit.cache.CacheSessionStore;
 import dev.sessionkit.cache.SessionCaches;
 import dev.sessionkit.engine.StorageSessionStore;
+import dev.sessionkit.testing.CapturedLogs;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.cache.Cache;
 
 /** Unreadable stored data is reported, but never with the session key or the data itself. */
 class UnreadableSessionWarningTests {
 
-  private final Logger logger = Logger.getLogger(StorageSessionStore.class.getName());
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          records.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-
-  @BeforeEach
-  void captureWarnings() {
-    logger.addHandler(capture);
-  }
-
-  @AfterEach
-  void stopCapturing() {
-    logger.removeHandler(capture);
-  }
+  @RegisterExtension final CapturedLogs logs = CapturedLogs.of(StorageSessionStore.class);
 
   @Test
   void unreadableDataLogsOneWarningWithoutTheKeyOrTheData() {
@@ -60,7 +31,7 @@ class UnreadableSessionWarningTests {
     Session reopened = store.open(key);
 
     assertThat(reopened.keySet()).isEmpty();
-    assertThat(records)
+    assertThat(logs.records())
         .singleElement()
         .satisfies(
             record -> {

@@ -42,36 +42,7 @@ public final class EncryptedCookieSessionStore extends StorageSessionStore {
    * @throws IllegalArgumentException when the secret is shorter than 32 bytes
    */
   public EncryptedCookieSessionStore(String secret) {
-    this(secret, List.of());
-  }
-
-  /**
-   * A store writing with {@code secret}, with the default settings.
-   *
-   * @throws IllegalArgumentException when the secret is shorter than 32 bytes
-   */
-  public EncryptedCookieSessionStore(byte[] secret) {
-    this(secret, List.of());
-  }
-
-  /**
-   * A store writing with {@code secret} and also reading cookies written with any of {@code
-   * fallbackSecrets}, with the default settings.
-   *
-   * @throws IllegalArgumentException when a secret is shorter than 32 bytes
-   */
-  public EncryptedCookieSessionStore(String secret, List<String> fallbackSecrets) {
-    this(secret, fallbackSecrets, SessionSettings.defaults());
-  }
-
-  /**
-   * A store writing with {@code secret} and also reading cookies written with any of {@code
-   * fallbackSecrets}, with the default settings.
-   *
-   * @throws IllegalArgumentException when a secret is shorter than 32 bytes
-   */
-  public EncryptedCookieSessionStore(byte[] secret, List<byte[]> fallbackSecrets) {
-    this(secret, fallbackSecrets, SessionSettings.defaults());
+    this(secret, List.of(), SessionSettings.defaults());
   }
 
   /**
@@ -82,17 +53,6 @@ public final class EncryptedCookieSessionStore extends StorageSessionStore {
    */
   public EncryptedCookieSessionStore(
       String secret, List<String> fallbackSecrets, SessionSettings settings) {
-    this(secret, fallbackSecrets, settings, DEFAULT_COOKIE_NAME);
-  }
-
-  /**
-   * A store writing with {@code secret} and also reading cookies written with any of {@code
-   * fallbackSecrets}, following {@code settings}.
-   *
-   * @throws IllegalArgumentException when a secret is shorter than 32 bytes
-   */
-  public EncryptedCookieSessionStore(
-      byte[] secret, List<byte[]> fallbackSecrets, SessionSettings settings) {
     this(secret, fallbackSecrets, settings, DEFAULT_COOKIE_NAME);
   }
 
@@ -108,8 +68,8 @@ public final class EncryptedCookieSessionStore extends StorageSessionStore {
   }
 
   /**
-   * A store as {@link #EncryptedCookieSessionStore(byte[], List, SessionSettings)} whose cookie is
-   * named {@code cookieName}, counted towards the size limit.
+   * A store as {@link #EncryptedCookieSessionStore(String, List, SessionSettings)}, with secrets
+   * given as bytes, whose cookie is named {@code cookieName}, counted towards the size limit.
    *
    * @throws IllegalArgumentException when a secret is shorter than 32 bytes or the name is blank
    */

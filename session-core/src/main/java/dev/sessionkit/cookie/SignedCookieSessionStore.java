@@ -43,36 +43,7 @@ public final class SignedCookieSessionStore extends StorageSessionStore {
    * @throws IllegalArgumentException when the secret is shorter than 32 bytes
    */
   public SignedCookieSessionStore(String secret) {
-    this(secret, List.of());
-  }
-
-  /**
-   * A store writing with {@code secret}, with the default settings.
-   *
-   * @throws IllegalArgumentException when the secret is shorter than 32 bytes
-   */
-  public SignedCookieSessionStore(byte[] secret) {
-    this(secret, List.of());
-  }
-
-  /**
-   * A store writing with {@code secret} and also reading cookies written with any of {@code
-   * fallbackSecrets}, with the default settings.
-   *
-   * @throws IllegalArgumentException when a secret is shorter than 32 bytes
-   */
-  public SignedCookieSessionStore(String secret, List<String> fallbackSecrets) {
-    this(secret, fallbackSecrets, SessionSettings.defaults());
-  }
-
-  /**
-   * A store writing with {@code secret} and also reading cookies written with any of {@code
-   * fallbackSecrets}, with the default settings.
-   *
-   * @throws IllegalArgumentException when a secret is shorter than 32 bytes
-   */
-  public SignedCookieSessionStore(byte[] secret, List<byte[]> fallbackSecrets) {
-    this(secret, fallbackSecrets, SessionSettings.defaults());
+    this(secret, List.of(), SessionSettings.defaults());
   }
 
   /**
@@ -83,17 +54,6 @@ public final class SignedCookieSessionStore extends StorageSessionStore {
    */
   public SignedCookieSessionStore(
       String secret, List<String> fallbackSecrets, SessionSettings settings) {
-    this(secret, fallbackSecrets, settings, DEFAULT_COOKIE_NAME);
-  }
-
-  /**
-   * A store writing with {@code secret} and also reading cookies written with any of {@code
-   * fallbackSecrets}, following {@code settings}.
-   *
-   * @throws IllegalArgumentException when a secret is shorter than 32 bytes
-   */
-  public SignedCookieSessionStore(
-      byte[] secret, List<byte[]> fallbackSecrets, SessionSettings settings) {
     this(secret, fallbackSecrets, settings, DEFAULT_COOKIE_NAME);
   }
 
@@ -109,8 +69,8 @@ public final class SignedCookieSessionStore extends StorageSessionStore {
   }
 
   /**
-   * A store as {@link #SignedCookieSessionStore(byte[], List, SessionSettings)} whose cookie is
-   * named {@code cookieName}, counted towards the size limit.
+   * A store as {@link #SignedCookieSessionStore(String, List, SessionSettings)}, with secrets given
+   * as bytes, whose cookie is named {@code cookieName}, counted towards the size limit.
    *
    * @throws IllegalArgumentException when a secret is shorter than 32 bytes or the name is blank
    */

@@ -472,13 +472,9 @@ final class FileSessionStorage implements SessionStorage {
         && !processUser.equals(posix.owner())) {
       throw new UnreadableSessionDataException("session file is owned by another user");
     }
-    if (attributes.size() > maxFileBytes) {
-      throw new UnreadableSessionDataException(
-          "session file is larger than " + maxFileBytes + " bytes");
-    }
     try (SeekableByteChannel channel =
         Files.newByteChannel(file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
-      // The size of the file opened, which a rename may have put in place since the check above.
+      // The size of the file opened (a rename may have put another in place since the check above).
       long size = channel.size();
       if (size > maxFileBytes) {
         throw new UnreadableSessionDataException(

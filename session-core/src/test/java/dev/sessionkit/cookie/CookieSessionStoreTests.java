@@ -11,6 +11,7 @@ import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionTooLargeException;
 import dev.sessionkit.engine.StorageSessionStore;
 import dev.sessionkit.spi.StoredRecord;
+import dev.sessionkit.testing.CapturedLogs;
 import dev.sessionkit.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -20,14 +21,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -65,31 +61,7 @@ class CookieSessionStoreTests {
 
   private final MutableClock clock = MutableClock.at(START);
   private final SessionSettings settings = SessionSettings.builder().clock(clock).build();
-  private final Logger logger = Logger.getLogger(CookieSessionStorage.class.getName());
-  private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          warnings.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-
-  @BeforeEach
-  void captureWarnings() {
-    logger.addHandler(capture);
-  }
-
-  @AfterEach
-  void stopCapturing() {
-    logger.removeHandler(capture);
-  }
+  @RegisterExtension final CapturedLogs logs = CapturedLogs.of(CookieSessionStorage.class);
 
   @ParameterizedTest
   @EnumSource
@@ -127,13 +99,13 @@ class CookieSessionStoreTests {
 
     for (int position :
         new int[] {1, cookie.length() / 2, cookie.length() - 2, cookie.length() - 1}) {
-      warnings.clear();
+      logs.clear();
       String tampered = changedAt(cookie, position);
 
       Session session = store.open(tampered);
 
       assertThat(session.keySet()).as("tampered at %d", position).isEmpty();
-      assertThat(warnings)
+      assertThat(logs.records())
           .singleElement()
           .satisfies(
               record -> {
@@ -158,7 +130,7 @@ class CookieSessionStoreTests {
 
       assertThat(session.keySet()).as("first %d characters", length).isEmpty();
     }
-    assertThat(warnings).hasSize(3);
+    assertThat(logs.records()).hasSize(3);
   }
 
   @ParameterizedTest
@@ -181,7 +153,7 @@ class CookieSessionStoreTests {
     StorageSessionStore store = backend.store(SECRET, List.of(OLD_SECRET), settings);
 
     assertThat(store.open(foreign).keySet()).isEmpty();
-    assertThat(warnings).singleElement();
+    assertThat(logs.records()).singleElement();
   }
 
   @ParameterizedTest
@@ -202,7 +174,7 @@ class CookieSessionStoreTests {
     assertThat(
             backend.store(OLD_SECRET, List.of(), settings).open(session.getSessionKey()).keySet())
         .isEmpty();
-    assertThat(warnings).singleElement();
+    assertThat(logs.records()).singleElement();
   }
 
   @ParameterizedTest
@@ -219,7 +191,7 @@ class CookieSessionStoreTests {
     assertThat(store.open(cookie).get("a")).isEqualTo(1);
     clock.advance(Duration.ofMinutes(1));
     assertThat(store.open(cookie).keySet()).isEmpty();
-    assertThat(warnings)
+    assertThat(logs.records())
         .singleElement()
         .satisfies(record -> assertThat(record.getMessage()).contains("expired"));
   }
@@ -411,12 +383,21 @@ class CookieSessionStoreTests {
   void byteSecretsWorkAsTheirStringForm() {
     byte[] secret = SECRET.getBytes(StandardCharsets.UTF_8);
     String cookie =
-        saved(new SignedCookieSessionStore(secret, List.of(), settings), Map.of("a", 1));
+        saved(
+            new SignedCookieSessionStore(
+                secret, List.of(), settings, SignedCookieSessionStore.DEFAULT_COOKIE_NAME),
+            Map.of("a", 1));
 
     assertThat(new SignedCookieSessionStore(SECRET, List.of(), settings).open(cookie).get("a"))
         .isEqualTo(1);
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new EncryptedCookieSessionStore(new byte[31]));
+        .isThrownBy(
+            () ->
+                new EncryptedCookieSessionStore(
+                    new byte[31],
+                    List.of(),
+                    settings,
+                    EncryptedCookieSessionStore.DEFAULT_COOKIE_NAME));
   }
 
   @ParameterizedTest

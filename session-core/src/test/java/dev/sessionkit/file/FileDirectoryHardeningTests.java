@@ -8,6 +8,7 @@ import dev.sessionkit.ImproperlyConfiguredException;
 import dev.sessionkit.Session;
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.spi.StoredRecord;
+import dev.sessionkit.testing.CapturedLogs;
 import dev.sessionkit.testing.MutableClock;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -18,13 +19,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +33,8 @@ class FileDirectoryHardeningTests {
   private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
   @TempDir Path directory;
+
+  @RegisterExtension final CapturedLogs logs = CapturedLogs.of(DirectoryAccess.class);
 
   private final MutableClock clock = MutableClock.at(NOW);
   private FileSessionStore store;
@@ -70,17 +69,9 @@ class FileDirectoryHardeningTests {
   void directoryOtherUsersCanListIsAcceptedWithAWarningThatNamesTheRisk() throws IOException {
     Path listable = privateSubdirectory("listable");
     Files.setPosixFilePermissions(listable, PosixFilePermissions.fromString("rwxr-xr-x"));
-    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-    Logger logger = Logger.getLogger(DirectoryAccess.class.getName());
-    Handler capture = capturing(warnings);
-    logger.addHandler(capture);
-    try {
-      new FileSessionStore(listable);
-    } finally {
-      logger.removeHandler(capture);
-    }
+    new FileSessionStore(listable);
 
-    assertThat(warnings)
+    assertThat(logs.records())
         .singleElement()
         .satisfies(record -> assertThat(record.getMessage()).contains("session keys"));
   }
@@ -236,20 +227,5 @@ class FileDirectoryHardeningTests {
         .getFileSystem()
         .getUserPrincipalLookupService()
         .lookupPrincipalByName("nobody");
-  }
-
-  private static Handler capturing(List<LogRecord> records) {
-    return new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        records.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
   }
 }
