@@ -103,7 +103,7 @@ done
 # --- build and snapshot ---------------------------------------------------------------------
 if [ "$BUILD" = 1 ]; then
   echo "Building benchmarks/ ..."
-  timeout 900 ./mvnw $MVN_OFFLINE -q -pl benchmarks -am package -Dmaven.test.skip=true
+  timeout 900 ./mvnw $MVN_OFFLINE -q -pl benchmarks -am package -DskipTests
 fi
 [ -d benchmarks/target/classes ] && [ -f benchmarks/target/classpath/tomcat.txt ] \
   || { echo "benchmarks/ is not built (run without --no-build)." >&2; exit 1; }

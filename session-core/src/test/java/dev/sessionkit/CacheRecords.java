@@ -2,6 +2,7 @@ package dev.sessionkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionkit.spi.StoredRecord;
 import org.springframework.cache.Cache;
 
 /** Direct access to session records in a Spring {@link Cache}, for the cache backends' tests. */
@@ -11,11 +12,18 @@ final class CacheRecords {
 
   /**
    * Replaces the data of the cached session under {@code sessionKey} with {@code rawData}, keeping
-   * its expiry line (the first line of the cached string), so the record stays live.
+   * its expiry and version, so the record stays live: in the record object an in-process cache
+   * holds, or in the expiry line (the first line) of the string other caches hold.
    */
   static void corruptData(Cache cache, String sessionKey, String rawData) {
-    String text = cache.get(sessionKey, String.class);
-    assertThat(text).as("cached session record").isNotNull().contains("\n");
+    Object cached = cache.get(sessionKey, Object.class);
+    if (cached instanceof StoredRecord record) {
+      replace(cache, sessionKey, record.toBuilder().data(rawData).build());
+      return;
+    }
+    assertThat(cached).as("cached session record").isInstanceOf(String.class);
+    String text = (String) cached;
+    assertThat(text).contains("\n");
     replace(cache, sessionKey, text.substring(0, text.indexOf('\n') + 1) + rawData);
   }
 

@@ -14,14 +14,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
 
 /**
- * Session records in a Spring {@link Cache}, each as one string ({@link StoredRecord#toText()}).
+ * Session records in a Spring {@link Cache}: in-process caches hold the immutable {@link
+ * StoredRecord} itself, other caches one string per session ({@link StoredRecord#toText()}).
  *
  * <p>Design. In-process caches (Caffeine, concurrent maps) are reached through their map view,
- * whose {@code compute} compares the version and writes atomically, so concurrent saves merge.
- * Spring's {@link Cache} has no compare-and-set: for any other cache (Redis through its {@code
- * CacheManager}) a replace reads, compares, then puts, and a save or a delete landing in between is
- * lost; {@link StorageCapabilities#compareAndSet()} says so. Deletes use {@link
- * Cache#evictIfPresent}, which is immediate where {@link Cache#evict} may be deferred.
+ * whose {@code compute} compares the version and writes atomically, so concurrent saves merge; they
+ * keep the record object, so that a load parses nothing and hands back the very encoding the engine
+ * may already have decoded. Spring's {@link Cache} has no compare-and-set: for any other cache
+ * (Redis through its {@code CacheManager}) a replace reads, compares, then puts, and a save or a
+ * delete landing in between is lost; {@link StorageCapabilities#compareAndSet()} says so. Deletes
+ * use {@link Cache#evictIfPresent}, which is immediate where {@link Cache#evict} may be deferred.
  */
 final class CacheSessionStorage implements SessionStorage {
 
@@ -45,43 +47,57 @@ final class CacheSessionStorage implements SessionStorage {
 
   @Override
   public @Nullable StoredRecord load(String key) {
+    ConcurrentMap<Object, Object> map = nativeMap;
     Object value =
         execute(
             "load",
             () -> {
+              if (map != null) {
+                return map.get(key);
+              }
               Cache.ValueWrapper wrapper = cache.get(key);
               return wrapper == null ? null : wrapper.get();
             });
     if (value == null) {
       return null;
     }
+    if (value instanceof StoredRecord record) {
+      return record;
+    }
     if (!(value instanceof String text)) {
       throw new UnreadableSessionDataException(
-          "cached session is a " + value.getClass().getName() + ", not a string");
+          "cached session is a " + value.getClass().getName() + ", not a session record");
     }
     return StoredRecord.fromText(text);
   }
 
   @Override
   public boolean insert(String key, StoredRecord record) {
-    return execute("create", () -> cache.putIfAbsent(key, record.toText()) == null);
+    ConcurrentMap<Object, Object> map = nativeMap;
+    return execute(
+        "create",
+        () ->
+            map != null
+                ? map.putIfAbsent(key, record) == null
+                : cache.putIfAbsent(key, record.toText()) == null);
   }
 
   @Override
   public ReplaceOutcome replace(String key, StoredRecord record, long expectedVersion) {
-    String text = record.toText();
     ConcurrentMap<Object, Object> map = nativeMap;
     return execute(
         "save",
         () ->
             map != null
-                ? replaceAtomically(map, key, text, expectedVersion)
-                : replaceByReadThenPut(key, text, expectedVersion));
+                ? replaceAtomically(map, key, record, expectedVersion)
+                : replaceByReadThenPut(key, record.toText(), expectedVersion));
   }
 
   @Override
   public boolean delete(String key) {
-    return Boolean.TRUE.equals(execute("delete", () -> cache.evictIfPresent(key)));
+    ConcurrentMap<Object, Object> map = nativeMap;
+    return Boolean.TRUE.equals(
+        execute("delete", () -> map != null ? map.remove(key) != null : cache.evictIfPresent(key)));
   }
 
   /** Removes nothing: the cache expires sessions by itself. */
@@ -106,7 +122,7 @@ final class CacheSessionStorage implements SessionStorage {
   }
 
   private static ReplaceOutcome replaceAtomically(
-      ConcurrentMap<Object, Object> map, String key, String text, long expectedVersion) {
+      ConcurrentMap<Object, Object> map, String key, StoredRecord record, long expectedVersion) {
     ReplaceOutcome[] outcome = {ReplaceOutcome.GONE};
     map.computeIfPresent(
         key,
@@ -116,7 +132,7 @@ final class CacheSessionStorage implements SessionStorage {
             return stored;
           }
           outcome[0] = ReplaceOutcome.REPLACED;
-          return text;
+          return record;
         });
     return outcome[0];
   }
@@ -135,6 +151,9 @@ final class CacheSessionStorage implements SessionStorage {
   }
 
   private static long versionOf(Object stored) {
+    if (stored instanceof StoredRecord record) {
+      return record.version();
+    }
     return stored instanceof String text
         ? StoredRecord.versionOf(text)
         : StoredRecord.UNREADABLE_VERSION;

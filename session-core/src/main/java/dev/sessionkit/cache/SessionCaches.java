@@ -58,16 +58,20 @@ public final class SessionCaches {
     }
 
     private long untilExpiry(Object value) {
-      if (!(value instanceof String text)) {
-        return 0;
-      }
+      StoredRecord record;
       try {
-        Duration remaining =
-            Duration.between(clock.instant(), StoredRecord.fromText(text).expiry());
-        return remaining.isNegative() ? 0 : saturatedNanos(remaining);
+        if (value instanceof StoredRecord stored) {
+          record = stored;
+        } else if (value instanceof String text) {
+          record = StoredRecord.fromText(text);
+        } else {
+          return 0;
+        }
       } catch (UnreadableSessionDataException ex) {
         return 0;
       }
+      Duration remaining = Duration.between(clock.instant(), record.expiry());
+      return remaining.isNegative() ? 0 : saturatedNanos(remaining);
     }
 
     private static long saturatedNanos(Duration duration) {

@@ -21,9 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -39,15 +37,15 @@ import org.jspecify.annotations.Nullable;
  * <p>Design. A storage only keeps records (encoded data, expiry, version); this class owns the
  * rest: session keys from {@code SecureRandom}, expiry, the codec, listeners, and the merge of
  * concurrent saves. A session remembers the version it loaded and what it changed since. A save is
- * one compare-and-set on that version ({@link SessionStorage#replace}); when another request saved
- * first, the engine reloads the record, applies the session's changes again to it and retries.
- * Saves of one key take turns within this store (a striped lock held across the write and its
- * merge), and the store remembers per stripe the record it last wrote, so parallel requests of one
- * visitor in this JVM merge onto it with one write, no reload and no pause; repeated conflicts can
- * only come from other instances, and those retries pause for a growing random time, a bounded
- * number of times, then give up with a {@link SessionConflictException}. A record deleted meanwhile
- * is never written again: the save throws {@link SessionInterruptedException}. Only a conflicting
- * save costs a reload; a session never touched costs nothing, a read one load, a write one replace.
+ * one compare-and-set on that version ({@link SessionStorage#replace}); when another instance saved
+ * first, the engine reloads the record, applies the session's changes again to it and retries,
+ * pausing for a growing random time, a bounded number of times, then gives up with a {@link
+ * SessionConflictException}. Within this store, saves of one key take turns without colliding: the
+ * store remembers the record it last wrote, and saves that arrive while a write of their key is in
+ * flight apply their changes to it and are written together, once, when it lands ({@link
+ * SaveStripe}). A record deleted meanwhile is never written again: the save throws {@link
+ * SessionInterruptedException}. Only a conflict with another instance costs a reload; a session
+ * never touched costs nothing, a read one load, a write at most one replace.
  *
  * <p>The database, file and cache backends are thin subclasses that only build their storage
  * ({@code JdbcSessionStore}, {@code FileSessionStore}, {@code CacheSessionStore}). Thread-safe; the
@@ -61,34 +59,23 @@ public class StorageSessionStore implements SessionStore {
   /** How many times a save tries to write before it gives up on concurrent saves. */
   static final int SAVE_ATTEMPTS = 64;
 
-  private static final int SAVE_LOCK_STRIPES = 256;
+  private static final int SAVE_STRIPES = 256;
 
   private final SessionStorage storage;
   private final SessionSettings settings;
   private final SessionExpiry expiry;
   private final SessionListeners listeners = new SessionListeners();
 
-  /**
-   * Saves of one key within this store take turns, so that parallel requests of one visitor in this
-   * JVM merge in one reload each instead of colliding again and again; only saves from other
-   * instances (or other stores) can still conflict repeatedly, and only they pause.
-   */
-  private final ReentrantLock[] saveLocks = new ReentrantLock[SAVE_LOCK_STRIPES];
-
-  /**
-   * Per stripe, the record this store last wrote (written under the stripe's lock; cleared by a
-   * delete or a create of its key).
-   */
-  private final AtomicReferenceArray<Written> lastWritten =
-      new AtomicReferenceArray<>(SAVE_LOCK_STRIPES);
+  /** Saves of one key take turns, and join the write in flight: see {@link SaveStripe}. */
+  private final SaveStripe[] stripes = new SaveStripe[SAVE_STRIPES];
 
   /** A store keeping its sessions in {@code storage}, following {@code settings}. */
   public StorageSessionStore(SessionStorage storage, SessionSettings settings) {
     this.storage = Objects.requireNonNull(storage, "storage");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.expiry = new SessionExpiry(settings);
-    for (int i = 0; i < saveLocks.length; i++) {
-      saveLocks[i] = new ReentrantLock();
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new SaveStripe();
     }
   }
 
@@ -200,7 +187,33 @@ public class StorageSessionStore implements SessionStore {
     if (!live) {
       return null;
     }
-    return new Loaded(decode(record.data()), record.version(), record.data());
+    return new Loaded(decodeLoaded(sessionKey, record.data()), record.version(), record.data());
+  }
+
+  /**
+   * The data of a loaded encoding, copied from the stripe's snapshot when it is of the same
+   * encoding; the second load of an encoding keeps a snapshot (see {@link DecodedSnapshot}).
+   */
+  private Map<String, @Nullable Object> decodeLoaded(String sessionKey, String encoded) {
+    SaveStripe stripe = stripeOf(sessionKey);
+    DecodedSnapshot known = stripe.snapshot;
+    boolean seenBefore = known != null && known.isOf(sessionKey, encoded);
+    if (seenBefore && known.tree() != null) {
+      return Objects.requireNonNull(DecodedSnapshot.copyOf(known.tree()));
+    }
+    Map<String, @Nullable Object> decoded = new LinkedHashMap<>();
+    try {
+      decoded.putAll(settings.codec().decode(encoded));
+    } catch (UnreadableSessionDataException ex) {
+      warnUnreadable(ex);
+      return decoded;
+    }
+    if (encoded.length() <= DecodedSnapshot.MAX_ENCODED_LENGTH) {
+      stripe.snapshot =
+          new DecodedSnapshot(
+              sessionKey, encoded, seenBefore ? DecodedSnapshot.copyOf(decoded) : null);
+    }
+    return decoded;
   }
 
   /** Stores {@code data} under a fresh key, retrying on the (astronomically rare) collision. */
@@ -269,7 +282,8 @@ public class StorageSessionStore implements SessionStore {
    * Writes {@code data} over the record under {@code sessionKey} if it still has {@code version};
    * otherwise applies {@code changes} to the record stored now and tries again. Values of {@code
    * data} that differ from {@code loadedEncoding} without a tracked change (changed in place) are
-   * carried over as puts.
+   * carried over as puts. While another save of the key is in flight in this store, the changes
+   * join the batch that is written once it lands (see {@link SaveStripe}).
    *
    * @return the data and version now stored
    * @throws SessionInterruptedException when the record was deleted
@@ -281,13 +295,38 @@ public class StorageSessionStore implements SessionStore {
       long version,
       @Nullable String loadedEncoding,
       SessionChanges changes) {
-    int stripe = Math.floorMod(sessionKey.hashCode(), saveLocks.length);
-    saveLocks[stripe].lock();
+    long start = System.nanoTime();
+    Merge merge = new Merge(data, version, loadedEncoding, changes);
+    SaveStripe stripe = stripeOf(sessionKey);
+    boolean interrupted = false;
     try {
-      return saveHoldingTheStripesLock(
-          stripe, sessionKey, new Merge(data, version, loadedEncoding, changes));
+      while (true) {
+        SaveStripe.Batch batch = null;
+        StoredRecord record = null;
+        synchronized (stripe) {
+          while (stripe.flight != null
+              && (merge.savesAlone || !stripe.flight.key().equals(sessionKey))) {
+            interrupted |= stripe.awaitChange();
+          }
+          if (stripe.flight == null) {
+            record = startWriting(stripe, sessionKey, merge);
+          } else {
+            batch = join(stripe, merge);
+          }
+        }
+        if (batch == null) {
+          return writeAlone(stripe, sessionKey, merge, record, start);
+        }
+        BatchOutcome outcome = awaitBatch(stripe, batch, merge);
+        interrupted |= outcome.interrupted();
+        if (outcome.saved() != null) {
+          return outcome.saved();
+        }
+      }
     } finally {
-      saveLocks[stripe].unlock();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -299,6 +338,8 @@ public class StorageSessionStore implements SessionStore {
     private final @Nullable String loadedEncoding;
     private final SessionChanges changes;
     private int conflicts;
+    private boolean untrackedEditsTaken;
+    private boolean savesAlone;
 
     Merge(
         Map<String, @Nullable Object> data,
@@ -313,82 +354,224 @@ public class StorageSessionStore implements SessionStore {
 
     /** Applies this session's changes to {@code stored} (of {@code version}) and expects that. */
     void onto(Map<String, @Nullable Object> stored, long version) {
-      if (conflicts == 0) {
-        changes.putUntrackedEdits(
-            current, loadedEncoding == null ? new LinkedHashMap<>() : decode(loadedEncoding));
-      }
-      current = changes.applyTo(stored);
+      current = applyTo(stored);
       expected = version;
       conflicts++;
+    }
+
+    /** Applies this session's changes to {@code stored}, which it changes and returns. */
+    Map<String, @Nullable Object> applyTo(Map<String, @Nullable Object> stored) {
+      if (!untrackedEditsTaken) {
+        changes.putUntrackedEdits(
+            current, loadedEncoding == null ? new LinkedHashMap<>() : decode(loadedEncoding));
+        untrackedEditsTaken = true;
+      }
+      return changes.applyTo(stored);
     }
   }
 
   /**
-   * The save loop, holding the lock of the key's stripe. When this store itself wrote the key since
-   * the session loaded it (the record it last wrote for the stripe is newer), the changes go onto
-   * that record at once, without a doomed write and a reload; the storage's version check still
-   * guards against other instances.
+   * Under the stripe's monitor, with no write in flight: takes the turn to write. When this store
+   * itself wrote the key since the session loaded it (the record it last wrote is newer), the
+   * changes go onto that record at once, without a doomed write and a reload; the storage's version
+   * check still guards against other instances.
    */
-  private Loaded saveHoldingTheStripesLock(int stripe, String sessionKey, Merge merge) {
-    long start = System.nanoTime();
-    Written known = lastWritten.get(stripe);
+  private StoredRecord startWriting(SaveStripe stripe, String sessionKey, Merge merge) {
+    SaveStripe.Written known = stripe.lastWritten;
     if (known != null
         && known.key().equals(sessionKey)
         && known.version() > merge.expected
         && !known.expiry().isBefore(now())) {
       merge.onto(decode(known.encoded()), known.version());
     }
-    for (int attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
-      long next = Math.max(merge.expected, 0) + 1;
-      StoredRecord record = record(merge.current, next);
-      long expected = merge.expected;
-      ReplaceOutcome outcome =
-          observed(sessionKey, "save", () -> storage.replace(sessionKey, record, expected));
-      if (outcome == ReplaceOutcome.REPLACED) {
-        lastWritten.set(stripe, new Written(sessionKey, next, record.data(), record.expiry()));
-        Duration latency = since(start);
-        int merged = merge.conflicts;
-        listeners.tell(listener -> listener.saved(sessionKey, merged, latency));
-        return new Loaded(merge.current, next, record.data());
-      }
-      lastWritten.set(stripe, null);
-      if (outcome == ReplaceOutcome.CONFLICT && attempt > 0) {
-        // Other instances keep winning: let this store's other saves of the stripe go meanwhile.
-        ReentrantLock lock = saveLocks[stripe];
-        lock.unlock();
-        try {
-          pause(attempt);
-        } finally {
-          lock.lock();
-        }
-      }
-      Loaded stored = outcome == ReplaceOutcome.GONE ? null : reloadForMerge(sessionKey);
-      if (stored == null) {
-        throw new SessionInterruptedException(
-            "The session was deleted before the request finished; it may have been logged out by"
-                + " another request");
-      }
-      merge.onto(stored.data(), stored.version());
-    }
-    SessionConflictException failure =
-        new SessionConflictException(
-            "The session was saved by other requests "
-                + SAVE_ATTEMPTS
-                + " times while this request tried to save it; this request's changes were not"
-                + " saved");
-    listeners.tell(listener -> listener.failed(sessionKey, "save", failure));
-    throw failure;
+    StoredRecord record = record(merge.current, Math.max(merge.expected, 0) + 1);
+    stripe.flight = SaveStripe.Flight.of(sessionKey, record);
+    return record;
   }
 
-  /** The record this store last wrote under a key, kept per lock stripe. */
-  private record Written(String key, long version, String encoded, Instant expiry) {}
+  /**
+   * The save loop of the stripe's writer, outside the monitor. Conflicts can only come from other
+   * instances (or other stores): each reloads and re-applies the changes, and from the second on
+   * pauses first. Whatever happens, the flight ends and the batch behind it learns its fate.
+   */
+  private Loaded writeAlone(
+      SaveStripe stripe, String sessionKey, Merge merge, StoredRecord first, long start) {
+    StoredRecord record = first;
+    SaveStripe.Written written = null;
+    try {
+      for (int attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
+        StoredRecord attempted = record;
+        long expected = merge.expected;
+        ReplaceOutcome outcome =
+            observed(sessionKey, "save", () -> storage.replace(sessionKey, attempted, expected));
+        if (outcome == ReplaceOutcome.REPLACED) {
+          written = SaveStripe.Written.of(sessionKey, record);
+          tellSaved(sessionKey, merge.conflicts, start);
+          return new Loaded(merge.current, record.version(), record.data());
+        }
+        synchronized (stripe) {
+          stripe.lastWritten = null;
+          dissolveNext(stripe);
+        }
+        if (outcome == ReplaceOutcome.CONFLICT && attempt > 0) {
+          pause(attempt);
+        }
+        Loaded stored = outcome == ReplaceOutcome.GONE ? null : reloadForMerge(sessionKey);
+        if (stored == null) {
+          throw new SessionInterruptedException(
+              "The session was deleted before the request finished; it may have been logged out"
+                  + " by another request");
+        }
+        merge.onto(stored.data(), stored.version());
+        record = record(merge.current, Math.max(merge.expected, 0) + 1);
+        synchronized (stripe) {
+          stripe.flight = SaveStripe.Flight.of(sessionKey, record);
+        }
+      }
+      SessionConflictException failure =
+          new SessionConflictException(
+              "The session was saved by other requests "
+                  + SAVE_ATTEMPTS
+                  + " times while this request tried to save it; this request's changes were not"
+                  + " saved");
+      listeners.tell(listener -> listener.failed(sessionKey, "save", failure));
+      throw failure;
+    } finally {
+      synchronized (stripe) {
+        land(stripe, written);
+      }
+    }
+  }
+
+  /**
+   * Under the stripe's monitor, with a write of the session's key in flight: applies the session's
+   * changes to the batch that follows the flight, created on the flight's record if there is none.
+   */
+  private SaveStripe.Batch join(SaveStripe stripe, Merge merge) {
+    SaveStripe.Batch batch = stripe.next;
+    SaveStripe.Flight flight = Objects.requireNonNull(stripe.flight);
+    if (batch == null) {
+      batch = new SaveStripe.Batch(flight, decode(flight.encoded()), merge);
+      stripe.next = batch;
+    }
+    batch.data = merge.applyTo(batch.copyOfData());
+    batch.members++;
+    return batch;
+  }
+
+  /** How a member's wait for its batch ended: saved, or null when it must save again. */
+  private record BatchOutcome(@Nullable Loaded saved, boolean interrupted) {}
+
+  /**
+   * A member's part once it joined: the first member writes the batch when the flight before it
+   * lands; every member waits for the outcome. A dissolved batch sends its members back to save
+   * again on their own.
+   */
+  private BatchOutcome awaitBatch(SaveStripe stripe, SaveStripe.Batch batch, Merge merge) {
+    long start = System.nanoTime();
+    boolean interrupted = false;
+    synchronized (stripe) {
+      while (batch.state == SaveStripe.BatchState.OPEN
+          || (batch.state == SaveStripe.BatchState.WRITING && batch.leader != merge)) {
+        interrupted |= stripe.awaitChange();
+      }
+    }
+    if (batch.state == SaveStripe.BatchState.WRITING) {
+      writeBatch(stripe, batch);
+    }
+    switch (batch.state) {
+      case WRITTEN -> {
+        StoredRecord record = Objects.requireNonNull(batch.record);
+        tellSaved(batch.key, merge.conflicts + 1, start);
+        return new BatchOutcome(
+            new Loaded(decode(record.data()), record.version(), record.data()), interrupted);
+      }
+      case FAILED -> throw Objects.requireNonNull(batch.failure);
+      default -> {
+        merge.savesAlone |= batch.membersSaveAlone;
+        return new BatchOutcome(null, interrupted);
+      }
+    }
+  }
+
+  /** The batch's one write, by its first member; it is never retried, only dissolved. */
+  private void writeBatch(SaveStripe stripe, SaveStripe.Batch batch) {
+    StoredRecord record = Objects.requireNonNull(batch.record);
+    SaveStripe.Written written = null;
+    SaveStripe.BatchState state = SaveStripe.BatchState.DISSOLVED;
+    try {
+      ReplaceOutcome outcome =
+          observed(batch.key, "save", () -> storage.replace(batch.key, record, batch.baseVersion));
+      if (outcome == ReplaceOutcome.REPLACED) {
+        written = SaveStripe.Written.of(batch.key, record);
+        state = SaveStripe.BatchState.WRITTEN;
+      }
+    } catch (RuntimeException ex) {
+      batch.failure = ex;
+      state = SaveStripe.BatchState.FAILED;
+    } finally {
+      synchronized (stripe) {
+        batch.state = state;
+        land(stripe, written);
+      }
+    }
+  }
+
+  /**
+   * Under the stripe's monitor: ends the flight, remembering the record it wrote (null when it
+   * failed), and starts the batch behind it when it rests on that record; wakes every waiter.
+   */
+  private void land(SaveStripe stripe, SaveStripe.@Nullable Written written) {
+    stripe.lastWritten = written;
+    stripe.flight = null;
+    SaveStripe.Batch batch = stripe.next;
+    stripe.next = null;
+    if (batch != null) {
+      if (written != null && batch.restsOn(written)) {
+        try {
+          StoredRecord record = record(batch.data, batch.baseVersion + 1);
+          batch.record = record;
+          batch.state = SaveStripe.BatchState.WRITING;
+          stripe.flight = SaveStripe.Flight.of(batch.key, record);
+        } catch (RuntimeException ex) {
+          // Too large together (or unencodable): each member saves alone, to learn which it is.
+          batch.membersSaveAlone = true;
+          batch.state = SaveStripe.BatchState.DISSOLVED;
+        }
+      } else {
+        batch.state = SaveStripe.BatchState.DISSOLVED;
+      }
+    }
+    stripe.notifyAll();
+  }
+
+  /** Under the stripe's monitor: gives up the batch behind the flight, whose base did not land. */
+  private static void dissolveNext(SaveStripe stripe) {
+    SaveStripe.Batch batch = stripe.next;
+    if (batch != null) {
+      stripe.next = null;
+      batch.state = SaveStripe.BatchState.DISSOLVED;
+      stripe.notifyAll();
+    }
+  }
+
+  private void tellSaved(String sessionKey, int conflicts, long start) {
+    Duration latency = since(start);
+    listeners.tell(listener -> listener.saved(sessionKey, conflicts, latency));
+  }
+
+  private SaveStripe stripeOf(String sessionKey) {
+    return stripes[Math.floorMod(sessionKey.hashCode(), stripes.length)];
+  }
 
   /** Forgets the record last written under {@code sessionKey}: it is being deleted or created. */
   private void forgetWritten(String sessionKey) {
-    int stripe = Math.floorMod(sessionKey.hashCode(), SAVE_LOCK_STRIPES);
-    Written known = lastWritten.get(stripe);
-    if (known != null && known.key().equals(sessionKey)) {
-      lastWritten.compareAndSet(stripe, known, null);
+    SaveStripe stripe = stripeOf(sessionKey);
+    synchronized (stripe) {
+      SaveStripe.Written known = stripe.lastWritten;
+      if (known != null && known.key().equals(sessionKey)) {
+        stripe.lastWritten = null;
+      }
     }
   }
 
