@@ -65,6 +65,7 @@ public class StorageSessionStore implements SessionStore {
   private final SessionSettings settings;
   private final SessionExpiry expiry;
   private final SessionListeners listeners = new SessionListeners();
+  private volatile OperationObserver observer = OperationObserver.NONE;
 
   /** Saves of one key take turns, and join the write in flight: see {@link SaveStripe}. */
   private final SaveStripe[] stripes = new SaveStripe[SAVE_STRIPES];
@@ -82,6 +83,14 @@ public class StorageSessionStore implements SessionStore {
   /** Adds a listener that hears every create, load, save, delete, expiry and failure. */
   public final void addListener(SessionListener listener) {
     listeners.add(listener);
+  }
+
+  /**
+   * Wraps every call to the storage in {@code observer} from now on, replacing the one set before
+   * (by default none): for traces and timings of loads, saves, deletes and cleanups.
+   */
+  public final void observeWith(OperationObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
   }
 
   /** Removes a listener added before; returns whether it was registered. */
@@ -691,7 +700,7 @@ public class StorageSessionStore implements SessionStore {
 
   private <T> T observed(@Nullable String sessionKey, String operation, Supplier<T> call) {
     try {
-      return call.get();
+      return observer.observe(operation, storage.backend(), call);
     } catch (UnreadableSessionDataException ex) {
       throw ex;
     } catch (RuntimeException ex) {

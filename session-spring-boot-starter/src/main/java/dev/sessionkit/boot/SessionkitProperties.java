@@ -62,6 +62,8 @@ public class SessionkitProperties {
 
   private final Events events = new Events();
 
+  private final Observations observations = new Observations();
+
   public Backend getBackend() {
     return backend;
   }
@@ -120,6 +122,10 @@ public class SessionkitProperties {
 
   public Cleanup getCleanup() {
     return cleanup;
+  }
+
+  public Observations getObservations() {
+    return observations;
   }
 
   public Events getEvents() {
@@ -376,6 +382,24 @@ public class SessionkitProperties {
     /**
      * Whether to publish Spring application events when sessions are created, deleted or removed as
      * expired.
+     */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+
+  /** Micrometer Observations of the store's storage calls. */
+  public static class Observations {
+
+    /**
+     * Whether each load, create, save, delete and cleanup of the store becomes a Micrometer
+     * Observation ('sessionkit.storage'), when the application has an ObservationRegistry.
      */
     private boolean enabled = true;
 
