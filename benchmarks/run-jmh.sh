@@ -33,7 +33,7 @@ done
 
 if [ "$BUILD" = 1 ]; then
   echo "Building benchmarks/ ..."
-  timeout 900 ./mvnw $MVN_OFFLINE -q -pl benchmarks -am package -Dmaven.test.skip=true
+  timeout 900 ./mvnw $MVN_OFFLINE -q -pl benchmarks -am package -DskipTests
 fi
 [ -f benchmarks/target/classes/META-INF/BenchmarkList ] && [ -f benchmarks/target/classpath/jmh.txt ] \
   || { echo "benchmarks/ is not built (run without --no-build)." >&2; exit 1; }
