@@ -45,7 +45,7 @@ while [ $# -gt 0 ]; do
     --incr) INCR=$2; shift ;;
     --no-build) BUILD=0 ;;
     --offline) MVN_OFFLINE=-o ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
