@@ -78,10 +78,13 @@ abstract class RedisSessionStoreContractTests extends SessionStoreContractTests
     session.save();
     String key = session.getSessionKey();
 
-    assertThat(redisValue(key)).isEqualTo("2030-01-15T00:00:00Z 1\n{\"a\":1}");
+    assertThat(redisValue(key))
+        .isEqualTo("2030-01-15T00:00:00Z 1 2030-01-01T00:00:00Z 2030-01-01T00:00:00Z -\n{\"a\":1}");
     session.put("b", 2);
+    session.put(PrincipalSessions.PRINCIPAL_NAME_KEY, "alice");
     session.save();
-    assertThat(redisValue(key)).startsWith("2030-01-15T00:00:00Z 2\n");
+    assertThat(redisValue(key))
+        .startsWith("2030-01-15T00:00:00Z 2 2030-01-01T00:00:00Z 2030-01-01T00:00:00Z YWxpY2U\n");
   }
 
   @Test
@@ -139,7 +142,7 @@ abstract class RedisSessionStoreContractTests extends SessionStoreContractTests
     session.save();
 
     assertThat(store.open(key).keySet()).containsExactly("a", "b");
-    assertThat(redisValue(key)).startsWith("2030-01-15T00:00:00Z 1\n");
+    assertThat(redisValue(key)).startsWith("2030-01-15T00:00:00Z 1 - 2030-01-01T00:00:00Z -\n");
   }
 
   @Test

@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
 
 /**
- * Session records in a Spring {@link Cache}: in-process caches hold the immutable {@link
- * StoredRecord} itself, other caches one string per session ({@link StoredRecord#toText()}).
+ * Session records in a Spring {@link Cache}: caches that keep objects in this JVM (Caffeine, a
+ * concurrent map cache not storing by value) hold the immutable {@link StoredRecord} itself, other
+ * caches one string per session ({@link StoredRecord#toText()}).
  *
  * <p>Design. In-process caches (Caffeine, concurrent maps) are reached through their map view,
  * whose {@code compute} compares the version and writes atomically, so concurrent saves merge; they
@@ -29,11 +30,13 @@ final class CacheSessionStorage implements SessionStorage {
 
   private final Cache cache;
   private final @Nullable ConcurrentMap<Object, Object> nativeMap;
+  private final boolean keepsObjects;
   private final StorageCapabilities capabilities;
 
   CacheSessionStorage(Cache cache) {
     this.cache = cache;
     this.nativeMap = NativeMaps.of(cache);
+    this.keepsObjects = nativeMap != null && NativeMaps.keepsObjects(cache);
     this.capabilities =
         StorageCapabilities.builder()
             .compareAndSet(nativeMap != null)
@@ -78,7 +81,7 @@ final class CacheSessionStorage implements SessionStorage {
         "create",
         () ->
             map != null
-                ? map.putIfAbsent(key, record) == null
+                ? map.putIfAbsent(key, valueOf(record)) == null
                 : cache.putIfAbsent(key, record.toText()) == null);
   }
 
@@ -89,7 +92,7 @@ final class CacheSessionStorage implements SessionStorage {
         "save",
         () ->
             map != null
-                ? replaceAtomically(map, key, record, expectedVersion)
+                ? replaceAtomically(map, key, valueOf(record), expectedVersion)
                 : replaceByReadThenPut(key, record.toText(), expectedVersion));
   }
 
@@ -122,7 +125,7 @@ final class CacheSessionStorage implements SessionStorage {
   }
 
   private static ReplaceOutcome replaceAtomically(
-      ConcurrentMap<Object, Object> map, String key, StoredRecord record, long expectedVersion) {
+      ConcurrentMap<Object, Object> map, String key, Object value, long expectedVersion) {
     ReplaceOutcome[] outcome = {ReplaceOutcome.GONE};
     map.computeIfPresent(
         key,
@@ -132,7 +135,7 @@ final class CacheSessionStorage implements SessionStorage {
             return stored;
           }
           outcome[0] = ReplaceOutcome.REPLACED;
-          return record;
+          return value;
         });
     return outcome[0];
   }
@@ -148,6 +151,11 @@ final class CacheSessionStorage implements SessionStorage {
     }
     cache.put(key, text);
     return ReplaceOutcome.REPLACED;
+  }
+
+  /** What the cache holds for {@code record}: the record itself in a JVM-local cache, else text. */
+  private Object valueOf(StoredRecord record) {
+    return keepsObjects ? record : record.toText();
   }
 
   private static long versionOf(Object stored) {

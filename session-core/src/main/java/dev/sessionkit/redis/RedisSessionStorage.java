@@ -42,8 +42,8 @@ final class RedisSessionStorage implements SessionStorage {
    * Replaces the record under {@code KEYS[1]} if its version is {@code ARGV[3]}: {@code ARGV[1]} is
    * the new record, {@code ARGV[2]} its expiry in Unix milliseconds. Returns 1 when it replaced, 0
    * when no record is stored, -1 when another version is. A header that does not read as {@code
-   * <instant> <version>} (or a bare instant, version 0) has version -1, as in {@link
-   * StoredRecord#versionOf(String)}.
+   * <instant> <version> <created> <saved> <principal>}, {@code <instant> <version>} or a bare
+   * instant (version 0) has version -1, as in {@link StoredRecord#versionOf(String)}.
    */
   static final String REPLACE_SCRIPT =
       """
@@ -55,13 +55,31 @@ final class RedisSessionStorage implements SessionStorage {
       local newline = string.find(stored, '\\n', 1, true)
       if newline then
         local header = string.sub(stored, 1, newline - 1)
-        local space = string.find(header, ' ', 1, true)
-        local expiry = space and string.sub(header, 1, space - 1) or header
-        if string.match(expiry, '^[+-]?%d%d%d%d+%-%d%d%-%d%dT%d%d:%d%d:%d%d%.?%d*Z$') then
+        local fields = {}
+        local from = 1
+        while true do
+          local space = string.find(header, ' ', from, true)
           if not space then
+            fields[#fields + 1] = string.sub(header, from)
+            break
+          end
+          fields[#fields + 1] = string.sub(header, from, space - 1)
+          from = space + 1
+        end
+        local instant = '^[+-]?%d%d%d%d+%-%d%d%-%d%dT%d%d:%d%d:%d%d%.?%d*Z$'
+        local count = #fields
+        local readable = (count == 1 or count == 2 or count == 5)
+          and string.match(fields[1], instant) ~= nil
+        if readable and count == 5 then
+          readable = (fields[3] == '-' or string.match(fields[3], instant) ~= nil)
+            and (fields[4] == '-' or string.match(fields[4], instant) ~= nil)
+            and string.match(fields[5], '^[%w_-]+$') ~= nil
+        end
+        if readable then
+          if count == 1 then
             version = 0
-          elseif string.match(string.sub(header, space + 1), '^[+-]?%d+$') then
-            version = tonumber(string.sub(header, space + 1))
+          elseif string.match(fields[2], '^[+-]?%d+$') then
+            version = tonumber(fields[2])
           end
         end
       end
