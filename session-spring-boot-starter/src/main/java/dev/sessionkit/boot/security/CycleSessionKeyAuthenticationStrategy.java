@@ -18,6 +18,12 @@ public final class CycleSessionKeyAuthenticationStrategy implements SessionAuthe
   @Override
   public void onAuthentication(
       Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
-    RequestSessions.require(request, "login").cycleKey();
+    Session session = RequestSessions.require(request, "login");
+    String previous = SessionSecurityContextRepository.principalName(session);
+    if (previous != null && !previous.equals(authentication.getName())) {
+      session.flush();
+    } else {
+      session.cycleKey();
+    }
   }
 }

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code HttpSessionSecurityContextRepository}:
  *
  * <pre>{@code
- * "_security_context": {"authentication": {
+ * "_security_context": {"principalName": "alice", "authentication": {
  *   "@class": "org.springframework.security.authentication.UsernamePasswordAuthenticationToken",
  *   "authenticated": true, "credentials": null,
  *   "authorities": ["java.util.Collections$UnmodifiableRandomAccessList",
@@ -54,6 +54,9 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
 
   /** The session key under which the authentication is kept. */
   public static final String SESSION_KEY = "_security_context";
+
+  /** The field of the stored value that holds the principal's name, readable without Jackson. */
+  static final String PRINCIPAL_NAME = "principalName";
 
   private static final System.Logger LOG =
       System.getLogger(SessionSecurityContextRepository.class.getName());
@@ -113,13 +116,27 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
       return;
     }
     RequestSessions.require(request, "SecurityContext")
-        .put(SESSION_KEY, Map.of("authentication", json.toMap(authentication)));
+        .put(
+            SESSION_KEY,
+            Map.of(
+                PRINCIPAL_NAME,
+                authentication.getName(),
+                "authentication",
+                json.toMap(authentication)));
   }
 
   @Override
   public boolean containsContext(HttpServletRequest request) {
     Session session = CurrentSession.of(request);
     return session != null && session.containsKey(SESSION_KEY);
+  }
+
+  /** The name of the principal whose login {@code session} holds, or null. */
+  static @Nullable String principalName(Session session) {
+    return session.get(SESSION_KEY) instanceof Map<?, ?> stored
+            && stored.get(PRINCIPAL_NAME) instanceof String name
+        ? name
+        : null;
   }
 
   /** The stored context, or null when none is stored or it cannot be read. */
