@@ -2,12 +2,14 @@ package dev.sessionkit.boot.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionkit.SessionStore;
 import dev.sessionkit.boot.SessionkitAutoConfiguration;
 import dev.sessionkit.boot.SessionkitWebAutoConfiguration;
 import dev.sessionkit.boot.web.SessionFlashMapManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,6 +59,27 @@ class SessionkitSecurityAutoConfigurationTests {
                 assertThat(context)
                     .doesNotHaveBean(SessionkitHttpSecurityCustomizer.class)
                     .doesNotHaveBean(SessionCsrfTokenRepository.class));
+  }
+
+  @Test
+  void nonWebApplicationGetsNothing() {
+    new ApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                SessionkitAutoConfiguration.class, SessionkitSecurityAutoConfiguration.class))
+        .run(
+            context ->
+                assertThat(context)
+                    .hasSingleBean(SessionStore.class)
+                    .doesNotHaveBean(SessionkitHttpSecurityCustomizer.class));
+  }
+
+  @Test
+  void withoutASessionStoreNothingIsConfigured() {
+    new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(SessionkitSecurityAutoConfiguration.class))
+        .run(
+            context -> assertThat(context).doesNotHaveBean(SessionkitHttpSecurityCustomizer.class));
   }
 
   @Test
