@@ -50,6 +50,13 @@ public class SessionkitProperties {
    */
   private boolean saveEveryRequest = false;
 
+  /**
+   * What happens when code asks the servlet container for a new HttpSession (a JSESSIONID beside
+   * the sessionkit session): 'warn' logs one warning per calling class, 'fail' throws an
+   * IllegalStateException naming the caller.
+   */
+  private ContainerSession containerSession = ContainerSession.WARN;
+
   private final Cookie cookie = new Cookie();
 
   private final File file = new File();
@@ -63,6 +70,8 @@ public class SessionkitProperties {
   private final Events events = new Events();
 
   private final Observations observations = new Observations();
+
+  private final Security security = new Security();
 
   public Backend getBackend() {
     return backend;
@@ -102,6 +111,18 @@ public class SessionkitProperties {
 
   public void setSaveEveryRequest(boolean saveEveryRequest) {
     this.saveEveryRequest = saveEveryRequest;
+  }
+
+  public ContainerSession getContainerSession() {
+    return containerSession;
+  }
+
+  public void setContainerSession(ContainerSession containerSession) {
+    this.containerSession = containerSession;
+  }
+
+  public Security getSecurity() {
+    return security;
   }
 
   public Cookie getCookie() {
@@ -400,6 +421,35 @@ public class SessionkitProperties {
     /**
      * Whether each load, create, save, delete and cleanup of the store becomes a Micrometer
      * Observation ('sessionkit.storage'), when the application has an ObservationRegistry.
+     */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+
+  /** What happens when code asks the servlet container for a new HttpSession. */
+  public enum ContainerSession {
+
+    /** Log one warning per calling class, and let the container create the session. */
+    WARN,
+
+    /** Throw an IllegalStateException naming the caller; no container session is created. */
+    FAIL
+  }
+
+  /** Spring Security's session state in the sessionkit Session. */
+  public static class Security {
+
+    /**
+     * Whether Spring Security keeps its SecurityContext, CSRF token and saved request in the
+     * sessionkit Session (as JSON), changes the session key at login and ends the session at
+     * logout. Applies when Spring Security's web and config modules are on the classpath.
      */
     private boolean enabled = true;
 

@@ -1,4 +1,8 @@
-/** Demo users, log in (a new session key, the cart kept) and log out (the session ended). */
+/**
+ * Demo users and Spring Security's form login, remember-me, CSRF protection and logout, whose state
+ * the sessionkit starter keeps in the {@link dev.sessionkit.Session}: a new session key at login
+ * (the cart kept), the session ended at logout.
+ */
 @NullMarked
 package dev.sessionkit.sample.account;
 
