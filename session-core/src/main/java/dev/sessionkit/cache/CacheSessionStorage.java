@@ -2,11 +2,14 @@ package dev.sessionkit.cache;
 
 import dev.sessionkit.SessionStoreException;
 import dev.sessionkit.UnreadableSessionDataException;
+import dev.sessionkit.spi.IndexedSession;
 import dev.sessionkit.spi.ReplaceOutcome;
 import dev.sessionkit.spi.SessionStorage;
 import dev.sessionkit.spi.StorageCapabilities;
 import dev.sessionkit.spi.StoredRecord;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -41,6 +44,7 @@ final class CacheSessionStorage implements SessionStorage {
         StorageCapabilities.builder()
             .compareAndSet(nativeMap != null)
             .expiresRecordsItself(true)
+            .indexesPrincipals(nativeMap != null)
             .build();
   }
 
@@ -101,6 +105,44 @@ final class CacheSessionStorage implements SessionStorage {
     ConcurrentMap<Object, Object> map = nativeMap;
     return Boolean.TRUE.equals(
         execute("delete", () -> map != null ? map.remove(key) != null : cache.evictIfPresent(key)));
+  }
+
+  /**
+   * Scans the map of an in-process cache: no separate index to keep in step, and the scan is
+   * bounded by the cache's maximum size (and costs no I/O).
+   */
+  @Override
+  public List<IndexedSession> sessionsOf(String principal, Instant now) {
+    ConcurrentMap<Object, Object> map = nativeMap;
+    if (map == null) {
+      return SessionStorage.super.sessionsOf(principal, now);
+    }
+    List<IndexedSession> sessions = new ArrayList<>();
+    map.forEach(
+        (key, value) -> {
+          StoredRecord record = recordOrNull(value);
+          if (key instanceof String sessionKey
+              && record != null
+              && !record.isExpiredAt(now)
+              && principal.equals(record.principal())) {
+            sessions.add(IndexedSession.of(sessionKey, record));
+          }
+        });
+    return sessions;
+  }
+
+  private static @Nullable StoredRecord recordOrNull(Object value) {
+    if (value instanceof StoredRecord record) {
+      return record;
+    }
+    if (value instanceof String text) {
+      try {
+        return StoredRecord.fromText(text);
+      } catch (UnreadableSessionDataException ex) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /** Removes nothing: the cache expires sessions by itself. */

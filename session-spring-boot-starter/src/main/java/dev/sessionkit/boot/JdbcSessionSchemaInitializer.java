@@ -35,10 +35,14 @@ public final class JdbcSessionSchemaInitializer {
   private static final Log logger = LogFactory.getLog(JdbcSessionSchemaInitializer.class);
 
   private static final Pattern SCRIPT_NAMES =
-      Pattern.compile("\\bsessionkit_session(_expire_date_idx)?\\b");
+      Pattern.compile("\\bsessionkit_session(_expire_date_idx|_principal_name_idx)?\\b");
 
-  /** The columns the store reads and writes; a table made for an older release lacks version. */
-  private static final String COLUMNS = "session_key, session_data, expire_date, version";
+  /**
+   * The columns the store reads and writes; a table made for an older release lacks version, or the
+   * principal and timestamp columns.
+   */
+  private static final String COLUMNS =
+      "session_key, session_data, expire_date, version, principal_name, created_at, saved_at";
 
   private final DataSource dataSource;
   private final String tableName;

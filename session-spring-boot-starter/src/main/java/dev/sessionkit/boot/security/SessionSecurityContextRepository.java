@@ -1,5 +1,6 @@
 package dev.sessionkit.boot.security;
 
+import dev.sessionkit.PrincipalSessions;
 import dev.sessionkit.Session;
 import dev.sessionkit.boot.web.CurrentSession;
 import jakarta.servlet.http.HttpServletRequest;
@@ -112,17 +113,20 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
       Session session = CurrentSession.of(request);
       if (session != null && session.containsKey(SESSION_KEY)) {
         session.remove(SESSION_KEY);
+        session.remove(PrincipalSessions.PRINCIPAL_NAME_KEY);
       }
       return;
     }
-    RequestSessions.require(request, "SecurityContext")
-        .put(
-            SESSION_KEY,
-            Map.of(
-                PRINCIPAL_NAME,
-                authentication.getName(),
-                "authentication",
-                json.toMap(authentication)));
+    Session session = RequestSessions.require(request, "SecurityContext");
+    session.put(
+        SESSION_KEY,
+        Map.of(
+            PRINCIPAL_NAME,
+            authentication.getName(),
+            "authentication",
+            json.toMap(authentication)));
+    // Top level, where every save records it for the principal index (PrincipalSessions).
+    session.put(PrincipalSessions.PRINCIPAL_NAME_KEY, authentication.getName());
   }
 
   @Override
