@@ -1,5 +1,7 @@
 package dev.sessionkit.boot;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
@@ -16,8 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Makes sure that only one application instance removes expired sessions at a time, where the
- * instances share the sessions (a database table). A backend kept by one instance alone (a
- * directory, an application's own store) has {@link #none()}, which always runs.
+ * instances share the sessions: a database table, or a session directory shared by several
+ * processes on one machine. A store the starter knows nothing about has {@link #none()}, which
+ * always runs.
  *
  * <p>The database lock is ShedLock's: a row named {@value #LOCK_NAME} in a table beside the
  * sessions ({@link #lockTableName(String) the session table's name plus {@code _lock}}), taken with
@@ -66,6 +69,15 @@ public final class SessionCleanupLock {
                 .usingDbTime()
                 .build());
     return new SessionCleanupLock(provider, "table " + lockTable);
+  }
+
+  /**
+   * An operating-system lock on a file in the session directory, for processes sharing it (see
+   * {@link FileCleanupLockProvider}).
+   */
+  static SessionCleanupLock file(Path directory, Clock clock) {
+    FileCleanupLockProvider provider = new FileCleanupLockProvider(directory, clock);
+    return new SessionCleanupLock(provider, provider.toString());
   }
 
   /** A lock given by any ShedLock provider (tests, or a backend with a lock of its own). */

@@ -210,6 +210,13 @@ public final class SessionkitAutoConfiguration {
           ? new FileSessionStore(path, settings)
           : FileSessionStore.inPrivateDirectory(settings);
     }
+
+    /** Only one process at a time cleans a shared directory: a locked file in it. */
+    @Bean
+    @ConditionalOnMissingBean
+    SessionCleanupLock sessionkitCleanupLock(FileSessionStore store, SessionSettings settings) {
+      return SessionCleanupLock.file(store.directory(), settings.clock());
+    }
   }
 
   /** {@code cache}: a dedicated Caffeine cache, or a named cache of the application's. */

@@ -360,8 +360,8 @@ public class SessionkitProperties {
     private Duration jitter = Duration.ofSeconds(30);
 
     /**
-     * Longest time one instance holds the cleanup lock (db and cached-db backends), so that an
-     * instance that dies while cleaning does not block the others. Make it longer than a cleanup
+     * Longest time one instance holds the cleanup lock (db, cached-db and file backends), so that
+     * an instance that dies while cleaning does not block the others. Make it longer than a cleanup
      * takes.
      */
     private Duration lockAtMostFor = Duration.ofMinutes(10);

@@ -7,11 +7,9 @@ import dev.sessionkit.SessionListener;
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.boot.SessionCleanup.CleanupRun;
 import dev.sessionkit.boot.SessionCleanup.CleanupRun.Outcome;
-import dev.sessionkit.boot.SessionkitProperties.InitializeSchema;
-import dev.sessionkit.jdbc.JdbcSessionStore;
+import dev.sessionkit.engine.StorageSessionStore;
 import dev.sessionkit.testing.MutableClock;
 import dev.sessionkit.testing.RecordingListener;
-import dev.sessionkit.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,28 +22,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two application instances over one database, each with its own {@link SessionCleanup} and its own
- * {@link SessionCleanupLock}: only one removes the expired rows at a time, the other skips, and the
- * lock is free again for the next run. One subclass per database.
+ * Two application instances sharing one backend (a database, a session directory), each with its
+ * own {@link SessionCleanup} and its own {@link SessionCleanupLock}: only one removes the expired
+ * sessions at a time, the other skips, and the lock is free again for the next run. One subclass
+ * per backend and database.
  */
 abstract class SessionCleanupLockContractTests {
 
-  private final MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
+  final MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
   private final RecordingListener listener = new RecordingListener();
-  private JdbcSessionStore store;
+  private StorageSessionStore store;
 
-  abstract TestDatabase database();
+  /** A store on the shared backend, emptied, with the lock's storage ready and free. */
+  abstract StorageSessionStore newStore(SessionSettings settings);
+
+  /** One instance's lock on the shared backend. */
+  abstract SessionCleanupLock newLock();
+
+  /** Makes the lock unusable (its table or file gone wrong). */
+  abstract void breakTheLock() throws Exception;
 
   @BeforeEach
-  void createStoreAndLockTable() {
-    store =
-        new JdbcSessionStore(
-            database().dataSource(), SessionSettings.builder().clock(clock).build());
+  void createStore() {
+    store = newStore(SessionSettings.builder().clock(clock).build());
     store.addListener(listener);
-    new JdbcSessionSchemaInitializer(
-            database().dataSource(), TestDatabase.TABLE, InitializeSchema.ALWAYS)
-        .initialize();
-    database().jdbc().update("DELETE FROM " + SessionCleanupLock.lockTableName(TestDatabase.TABLE));
   }
 
   @Test
@@ -92,9 +92,9 @@ abstract class SessionCleanupLockContractTests {
   }
 
   @Test
-  void aMissingLockTableFailsTheRunWithoutRemovingAnything() {
+  void aBrokenLockFailsTheRunWithoutRemovingAnything() throws Exception {
     expiredSessions(1);
-    database().jdbc().update("DROP TABLE " + SessionCleanupLock.lockTableName(TestDatabase.TABLE));
+    breakTheLock();
 
     CleanupRun run = instance(Duration.ZERO).clearExpired();
 
@@ -107,11 +107,7 @@ abstract class SessionCleanupLockContractTests {
     SessionkitProperties.Cleanup properties = new SessionkitProperties.Cleanup();
     properties.setJitter(Duration.ZERO);
     properties.setLockAtLeastFor(lockAtLeastFor);
-    return new SessionCleanup(
-        store,
-        properties,
-        SessionCleanupLock.jdbc(database().dataSource(), TestDatabase.TABLE),
-        RandomGenerator.getDefault());
+    return new SessionCleanup(store, properties, newLock(), RandomGenerator.getDefault());
   }
 
   /** {@code count} saved sessions, expired by moving the clock past their age. */

@@ -4,7 +4,7 @@ import dev.sessionkit.testing.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The cleanup lock on H2 in memory. */
-class SessionCleanupLockH2Tests extends SessionCleanupLockContractTests {
+class SessionCleanupLockH2Tests extends JdbcSessionCleanupLockTests {
 
   @RegisterExtension static final TestDatabase database = TestDatabase.h2();
 

@@ -4,7 +4,7 @@ import dev.sessionkit.testing.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The cleanup lock on MariaDB at 127.0.0.1:3306. */
-class SessionCleanupLockMariadbTests extends SessionCleanupLockContractTests {
+class SessionCleanupLockMariadbTests extends JdbcSessionCleanupLockTests {
 
   @RegisterExtension static final TestDatabase database = TestDatabase.mariadb();
 

@@ -7,6 +7,8 @@ import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
 import dev.sessionkit.boot.SessionCleanup.CleanupRun;
 import dev.sessionkit.boot.SessionCleanup.CleanupRun.Outcome;
+import dev.sessionkit.boot.testing.ForeignSessionStore;
+import dev.sessionkit.cache.CacheSessionStore;
 import dev.sessionkit.file.FileSessionStore;
 import dev.sessionkit.testing.MutableClock;
 import java.nio.file.Files;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
@@ -223,9 +226,24 @@ class SessionCleanupTests {
   }
 
   @Test
-  void theFileBackendCleansWithoutALock(@TempDir Path directory) {
+  void theFileBackendLocksItsCleanupWithAFileInTheDirectory(@TempDir Path directory) {
     runner
         .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
+        .run(
+            context ->
+                assertThat(context.getBean(SessionCleanup.class).lock())
+                    .hasToString(
+                        "SessionCleanupLock[file "
+                            + directory.resolve(FileCleanupLockProvider.LOCK_FILE_NAME)
+                            + "]"));
+  }
+
+  @Test
+  void anApplicationsOwnStoreCleansWithoutALock() {
+    runner
+        .withBean(
+            SessionStore.class,
+            () -> new ForeignSessionStore(new CacheSessionStore(new ConcurrentMapCache("own"))))
         .run(
             context ->
                 assertThat(context.getBean(SessionCleanup.class).lock())
