@@ -4,3 +4,9 @@ CREATE TABLE custom_sessions (
     expire_date TIMESTAMP(6) NOT NULL,
     version BIGINT DEFAULT 0 NOT NULL
 );
+CREATE TABLE custom_sessions_lock (
+    name VARCHAR(64) NOT NULL PRIMARY KEY,
+    lock_until TIMESTAMP(3) NOT NULL,
+    locked_at TIMESTAMP(3) NOT NULL,
+    locked_by VARCHAR(255) NOT NULL
+);

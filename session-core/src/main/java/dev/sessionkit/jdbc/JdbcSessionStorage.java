@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  * transaction on PostgreSQL. A replace is one {@code UPDATE ... WHERE session_key = ? AND version =
  * ?}; no row updated means the version moved on or the row is gone, which the engine tells apart by
  * reloading. Expired rows are removed in batches of {@value #CLEANUP_BATCH} keys, each key by its
- * own {@code DELETE} in one JDBC batch, so every removed key is known.
+ * own {@code DELETE} in one JDBC batch, so every removed key is known; each batch is one short
+ * transaction (one commit, so one log flush, per batch rather than per row, which on MariaDB makes
+ * the cleanup many times faster), holding the locks of its expired rows only until that commit.
  */
 final class JdbcSessionStorage implements SessionStorage {
 
@@ -287,9 +289,8 @@ final class JdbcSessionStorage implements SessionStorage {
     if (keys.isEmpty()) {
       return keys;
     }
-    return run(
+    return runInOneTransaction(
         "clear expired",
-        null,
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(deleteExpiredSql)) {
             for (String key : keys) {
@@ -339,6 +340,32 @@ final class JdbcSessionStorage implements SessionStorage {
               + (namesKey ? reason.replace(key, "<session key>") : reason);
       throw namesKey ? new SessionStoreException(message) : new SessionStoreException(message, ex);
     }
+  }
+
+  /**
+   * Like {@link #run}, but the work's statements commit together even when the pool hands out
+   * connections in auto-commit; the connection goes back to the pool as it came.
+   */
+  private <T> T runInOneTransaction(String operation, Work<T> work) {
+    return run(
+        operation,
+        null,
+        connection -> {
+          if (!connection.getAutoCommit()) {
+            return work.run(connection);
+          }
+          connection.setAutoCommit(false);
+          try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+          } catch (SQLException | RuntimeException ex) {
+            connection.rollback();
+            throw ex;
+          } finally {
+            connection.setAutoCommit(true);
+          }
+        });
   }
 
   /**

@@ -380,6 +380,26 @@ public class SessionkitProperties {
     /** When to remove expired sessions, as a Spring cron expression. */
     private String cron = "0 0 * * * *";
 
+    /**
+     * Longest random delay between the cron firing and the cleanup starting, so that instances do
+     * not all reach the database at the same second. 0 starts at once.
+     */
+    private Duration jitter = Duration.ofSeconds(30);
+
+    /**
+     * Longest time one instance holds the cleanup lock (db, cached-db and file backends), so that
+     * an instance that dies while cleaning does not block the others. Make it longer than a cleanup
+     * takes.
+     */
+    private Duration lockAtMostFor = Duration.ofMinutes(10);
+
+    /**
+     * Shortest time the cleanup lock stays taken from the start of a run, so that instances whose
+     * runs start within that time of each other (clock skew, jitter) skip instead of cleaning
+     * again. At most lock-at-most-for.
+     */
+    private Duration lockAtLeastFor = Duration.ofMinutes(1);
+
     public boolean isEnabled() {
       return enabled;
     }
@@ -394,6 +414,30 @@ public class SessionkitProperties {
 
     public void setCron(String cron) {
       this.cron = cron;
+    }
+
+    public Duration getJitter() {
+      return jitter;
+    }
+
+    public void setJitter(Duration jitter) {
+      this.jitter = jitter;
+    }
+
+    public Duration getLockAtMostFor() {
+      return lockAtMostFor;
+    }
+
+    public void setLockAtMostFor(Duration lockAtMostFor) {
+      this.lockAtMostFor = lockAtMostFor;
+    }
+
+    public Duration getLockAtLeastFor() {
+      return lockAtLeastFor;
+    }
+
+    public void setLockAtLeastFor(Duration lockAtLeastFor) {
+      this.lockAtLeastFor = lockAtLeastFor;
     }
   }
 
