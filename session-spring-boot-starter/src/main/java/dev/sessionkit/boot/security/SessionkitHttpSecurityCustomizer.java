@@ -31,8 +31,11 @@ import org.springframework.security.web.savedrequest.RequestCache;
  * CycleSessionKeyAuthenticationStrategy}; Spring Security adds its CSRF strategy, and later ones
  * such as concurrent-session control, beside it), a {@link LogoutHandler} ({@link
  * FlushSessionLogoutHandler}) and the session creation policy {@code NEVER}, so that Spring
- * Security never creates a servlet container session. What the application configures after it
- * wins: its own repository, cache or strategy replaces these.
+ * Security never creates a servlet container session; with {@code maximumSessions(n)}, the login's
+ * registration of the container session is replaced by nothing ({@link
+ * IndexedSessionRegistration}), since the {@link PrincipalSessionRegistry} reads sessionkit's own
+ * index. What the application configures after it wins: its own repository, cache or strategy
+ * replaces these.
  */
 public final class SessionkitHttpSecurityCustomizer implements Customizer<HttpSecurity> {
 
@@ -70,7 +73,8 @@ public final class SessionkitHttpSecurityCustomizer implements Customizer<HttpSe
             sessions ->
                 sessions
                     .sessionCreationPolicy(SessionCreationPolicy.NEVER)
-                    .sessionAuthenticationStrategy(sessionAuthenticationStrategy))
+                    .sessionAuthenticationStrategy(sessionAuthenticationStrategy)
+                    .withObjectPostProcessor(new IndexedSessionRegistration()))
         .logout(logout -> logout.addLogoutHandler(logoutHandler));
   }
 }

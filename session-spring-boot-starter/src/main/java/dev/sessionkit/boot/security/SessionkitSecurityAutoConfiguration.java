@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
@@ -61,6 +62,17 @@ public final class SessionkitSecurityAutoConfiguration {
   @ConditionalOnMissingBean
   FlushSessionLogoutHandler sessionkitLogoutHandler() {
     return new FlushSessionLogoutHandler();
+  }
+
+  /**
+   * The registry {@code maximumSessions(n)} uses, on the backend's index of principals. On a
+   * backend without one (the cookie backends), concurrent-session control fails at login with the
+   * reason, rather than counting only one JVM's sessions.
+   */
+  @Bean
+  @ConditionalOnMissingBean(SessionRegistry.class)
+  PrincipalSessionRegistry sessionkitSessionRegistry(SessionStore store) {
+    return new PrincipalSessionRegistry(store);
   }
 
   @Bean
