@@ -34,9 +34,9 @@ public class AccountConfiguration {
   }
 
   /**
-   * Who may see what, and how visitors log in and out. "Your account" needs a login; everything
-   * else is open. Remember-me keeps its own cookie for {@code sessionkit.max-age}, signed with
-   * {@code sample.remember-me-key}.
+   * Who may see what, and how visitors log in and out. "Your account" and "Your devices" need a
+   * login; everything else is open. Remember-me keeps its own cookie for {@code
+   * sessionkit.max-age}, signed with {@code sample.remember-me-key}.
    */
   @Bean
   SecurityFilterChain securityFilterChain(
@@ -45,7 +45,11 @@ public class AccountConfiguration {
       @Value("${sample.remember-me-key}") String rememberMeKey) {
     return http.authorizeHttpRequests(
             requests ->
-                requests.requestMatchers("/account").authenticated().anyRequest().permitAll())
+                requests
+                    .requestMatchers("/account", "/account/**")
+                    .authenticated()
+                    .anyRequest()
+                    .permitAll())
         .formLogin(form -> form.loginPage("/login").failureHandler(loginFailureHandler()))
         .rememberMe(
             rememberMe ->
