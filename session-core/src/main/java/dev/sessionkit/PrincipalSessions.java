@@ -27,6 +27,13 @@ public interface PrincipalSessions {
   String PRINCIPAL_NAME_KEY = "_auth_user_name";
 
   /**
+   * Whether this store's backend keeps an index of sessions by principal, so that the other methods
+   * work; false for the cookie backends (and a Spring cache that is not in-process), whose calls
+   * throw {@link UnsupportedOperationException}.
+   */
+  boolean listsSessions();
+
+  /**
    * The live sessions of {@code principalName}, most recently saved first.
    *
    * @param currentSessionKey the key of the session asking, marked {@linkplain

@@ -173,6 +173,11 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
   }
 
   @Override
+  public final boolean listsSessions() {
+    return storage.capabilities().indexesPrincipals();
+  }
+
+  @Override
   public final List<PrincipalSession> sessionsOf(
       String principalName, @Nullable String currentSessionKey) {
     return indexedSessionsOf(principalName).stream()

@@ -3,7 +3,6 @@ package dev.sessionkit.sample.account;
 import dev.sessionkit.PrincipalSessions;
 import dev.sessionkit.Session;
 import dev.sessionkit.SessionStore;
-import dev.sessionkit.engine.StorageSessionStore;
 import java.security.Principal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -61,15 +60,8 @@ public class DevicesController {
     };
   }
 
-  /**
-   * The store as a principal index, or null when its backend keeps none. Every backend of the
-   * engine implements {@link PrincipalSessions}, but one without the capability throws on each
-   * call.
-   */
+  /** The store as a principal index, or null when its backend keeps none. */
   static @Nullable PrincipalSessions principalIndexOf(SessionStore store) {
-    if (store instanceof StorageSessionStore engine && !engine.capabilities().indexesPrincipals()) {
-      return null;
-    }
-    return store instanceof PrincipalSessions index ? index : null;
+    return store instanceof PrincipalSessions index && index.listsSessions() ? index : null;
   }
 }

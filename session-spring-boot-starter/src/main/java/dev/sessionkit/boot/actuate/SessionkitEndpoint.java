@@ -78,8 +78,8 @@ public class SessionkitEndpoint {
   }
 
   private PrincipalSessions principalSessions() {
-    if (store instanceof StorageSessionStore engine && engine.capabilities().indexesPrincipals()) {
-      return engine;
+    if (store instanceof PrincipalSessions sessions && sessions.listsSessions()) {
+      return sessions;
     }
     throw new UnsupportedOperationException(
         "The session store " + store + " cannot list a user's sessions");

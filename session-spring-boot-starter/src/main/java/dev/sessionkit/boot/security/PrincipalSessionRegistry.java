@@ -40,7 +40,7 @@ public final class PrincipalSessionRegistry implements SessionRegistry {
   }
 
   private PrincipalSessions sessions() {
-    if (store instanceof PrincipalSessions sessions) {
+    if (store instanceof PrincipalSessions sessions && sessions.listsSessions()) {
       return sessions;
     }
     throw new IllegalStateException(
