@@ -666,7 +666,7 @@ public class StorageSessionStore implements SessionStore {
     return StoredRecord.builder()
         .data(encoded)
         .expiry(expiry.expiryDate(data, now()))
-        .version(version)
+        .version(storage.versionOf(encoded, version))
         .build();
   }
 

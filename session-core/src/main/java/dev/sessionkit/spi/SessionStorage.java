@@ -78,6 +78,17 @@ public interface SessionStorage {
         this + " does not own its key format; the engine inserts and replaces its records");
   }
 
+  /**
+   * The version of the record of {@code data} that the engine is about to write, where {@code next}
+   * is one more than the version it replaces (1 for a new record). Storages that store the version
+   * keep {@code next} (the default). A storage over a table without a version column, such as
+   * Django's, returns a version derived from the data, the same one {@link #load} reports for that
+   * data, so that {@link #replace} compares the data the session loaded.
+   */
+  default long versionOf(String data, long next) {
+    return next;
+  }
+
   /** What this storage can do. */
   StorageCapabilities capabilities();
 
