@@ -28,6 +28,8 @@ public final class DjangoSessionStore extends StorageSessionStore {
   /** Django's table name. */
   public static final String DEFAULT_TABLE_NAME = "django_session";
 
+  private final String tableName;
+
   /** A store on Django's table with the default settings. */
   public DjangoSessionStore(
       DataSource dataSource, String secretKey, List<String> fallbackSecretKeys) {
@@ -63,5 +65,11 @@ public final class DjangoSessionStore extends StorageSessionStore {
         settings.toBuilder()
             .codec(new DjangoSessionCodec(secretKey, fallbackSecretKeys, settings.clock()))
             .build());
+    this.tableName = tableName;
+  }
+
+  /** The table sessions are stored in. */
+  public String tableName() {
+    return tableName;
   }
 }
