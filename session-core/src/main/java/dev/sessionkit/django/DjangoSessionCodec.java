@@ -44,6 +44,7 @@ public final class DjangoSessionCodec implements SessionCodec {
   /** The salt Django signs database session data with ({@code SessionBase.key_salt}). */
   public static final String SESSION_SALT = "django.contrib.sessions.SessionStore";
 
+  private final String salt;
   private final DjangoSigner signer;
   private final Clock clock;
   private final JsonMapper mapper;
@@ -71,7 +72,13 @@ public final class DjangoSessionCodec implements SessionCodec {
    * @throws IllegalArgumentException when the secret key is empty
    */
   public DjangoSessionCodec(String secretKey, List<String> fallbackSecretKeys, Clock clock) {
-    this.signer = new DjangoSigner(SESSION_SALT, secretKey, fallbackSecretKeys);
+    this(SESSION_SALT, secretKey, fallbackSecretKeys, clock);
+  }
+
+  /** A codec signing under another of Django's salts, such as its signed cookies'. */
+  DjangoSessionCodec(String salt, String secretKey, List<String> fallbackSecretKeys, Clock clock) {
+    this.salt = salt;
+    this.signer = new DjangoSigner(salt, secretKey, fallbackSecretKeys);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.mapper =
         JsonMapper.builder()
@@ -130,6 +137,6 @@ public final class DjangoSessionCodec implements SessionCodec {
 
   @Override
   public String toString() {
-    return "DjangoSessionCodec[salt=" + SESSION_SALT + ", secret keys not shown]";
+    return "DjangoSessionCodec[salt=" + salt + ", secret keys not shown]";
   }
 }

@@ -13,6 +13,14 @@ Operations, each answered in order by one result:
     decode   {"session_data": "..."}           -> {"data": {...}}, what SessionStore().decode reads
              ({} when the signature does not match, as Django logs "Session data corrupted")
 
+and with Django's signed_cookies SessionStore (salt django.contrib.sessions.backends.signed_cookies):
+
+    cookie_create {"data": {...}, "time": secs?} -> the cookie value Django's save() makes (signed at
+                                                  that second, else now)
+    cookie_load   {"value": "..."}               -> {"data": {...}}, what Django reads from it ({}
+                                                  when refused: bad signature, or signed more than
+                                                  SESSION_COOKIE_AGE ago)
+
 With a "database" in the request ({"name", "user", "host", "port", "schema"}: PostgreSQL through
 psycopg2, tables looked up in that schema), the database backend's SessionStore works on the
 django_session table there:
@@ -72,6 +80,16 @@ def main():
                 results.append(SessionStore().encode(operation["data"]))
         elif op == "decode":
             results.append({"data": SessionStore().decode(operation["session_data"])})
+        elif op == "cookie_create":
+            from django.contrib.sessions.backends.signed_cookies import SessionStore as Cookie
+            cookie = Cookie()
+            cookie.update(operation["data"])
+            with mock.patch("time.time", return_value=float(operation.get("time", time.time()))):
+                cookie.save()
+            results.append(cookie.session_key)
+        elif op == "cookie_load":
+            from django.contrib.sessions.backends.signed_cookies import SessionStore as Cookie
+            results.append({"data": dict(Cookie(session_key=operation["value"]).items())})
         elif op == "sqlmigrate":
             from io import StringIO
             from django.core.management import call_command
