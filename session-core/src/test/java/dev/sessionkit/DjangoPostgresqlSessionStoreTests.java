@@ -2,23 +2,18 @@ package dev.sessionkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionkit.django.DjangoSessionStore;
-import dev.sessionkit.engine.StorageSessionStore;
 import dev.sessionkit.testing.TestDatabase;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The session store contract on {@link DjangoSessionStore}, over Django's {@code django_session}
- * table on PostgreSQL at 127.0.0.1:5432 (created with the statements Django's {@code sqlmigrate
- * sessions 0001} prints for PostgreSQL); skipped when PostgreSQL is not running, unless {@code
+ * The contract on {@link dev.sessionkit.django.DjangoSessionStore} over PostgreSQL at
+ * 127.0.0.1:5432; skipped when it is not running, unless {@code
  * -Dsessionkit.require-services=true}.
  */
-class DjangoPostgresqlSessionStoreTests extends SessionStoreContractTests
-    implements ConcurrentSavesContract {
-
-  static final String SECRET_KEY = "django-insecure-contract-secret-key-0123456789abcdef";
+class DjangoPostgresqlSessionStoreTests extends DjangoSessionStoreContractTests {
 
   /** Django 3.2's {@code sqlmigrate sessions 0001} on PostgreSQL, made idempotent. */
   static final List<String> DJANGO_SESSION_TABLE =
@@ -33,43 +28,28 @@ class DjangoPostgresqlSessionStoreTests extends SessionStoreContractTests
 
   @RegisterExtension static final TestDatabase database = TestDatabase.postgresql();
 
-  @BeforeEach
-  void emptyDjangoTable() {
-    DJANGO_SESSION_TABLE.forEach(database.jdbc()::execute);
-    database.jdbc().update("DELETE FROM django_session");
+  @Override
+  TestDatabase database() {
+    return database;
   }
 
   @Override
-  StorageSessionStore createStore(SessionSettings settings) {
-    return new DjangoSessionStore(database.dataSource(), SECRET_KEY, List.of(), settings);
+  List<String> djangoSessionTable() {
+    return DJANGO_SESSION_TABLE;
   }
 
-  @Override
-  public StorageSessionStore otherStore() {
-    return new DjangoSessionStore(database.dataSource(), SECRET_KEY, List.of(), settings);
-  }
+  @Test
+  void expireDateIsStoredInUtcAsDjangoKeepsIt() {
+    String key = storedSession(Map.of("a", 1));
 
-  @Override
-  void corruptStoredData(String sessionKey, String rawData) {
-    int updated =
-        database
-            .jdbc()
-            .update(
-                "UPDATE django_session SET session_data = ? WHERE session_key = ?",
-                rawData,
-                sessionKey);
-    assertThat(updated).as("rows updated").isEqualTo(1);
-  }
-
-  @Override
-  boolean isStored(String sessionKey) {
-    Integer rows =
+    String expireDate =
         database
             .jdbc()
             .queryForObject(
-                "SELECT COUNT(*) FROM django_session WHERE session_key = ?",
-                Integer.class,
-                sessionKey);
-    return rows != null && rows > 0;
+                "SELECT to_char(expire_date AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') FROM django_session WHERE session_key = ?",
+                String.class,
+                key);
+
+    assertThat(expireDate).isEqualTo("2030-01-15 00:00:00");
   }
 }

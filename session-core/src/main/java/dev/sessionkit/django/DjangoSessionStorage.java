@@ -14,11 +14,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -27,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Session records in Django's own {@code django_session} table, exactly as Django's migration
  * creates it ({@code session_key varchar(40)} primary key, {@code session_data text}, {@code
- * expire_date} with time zone), with nothing added.
+ * expire_date} with time zone on PostgreSQL, {@code datetime(6)} in UTC on MySQL and MariaDB), with
+ * nothing added.
  *
  * <p>Design. The table has no version column, so a record's version is derived from its data: the
  * first 60 bits of the MD5 of {@code session_data} (a change detector, not a security measure: only
@@ -59,6 +62,7 @@ final class DjangoSessionStorage implements SessionStorage {
   private final String deleteSql;
   private final String selectExpiredSql;
   private final String deleteExpiredSql;
+  private volatile @Nullable Boolean zonedColumns;
 
   /**
    * @throws IllegalArgumentException when {@code tableName} is not a plain (optionally
@@ -107,7 +111,7 @@ final class DjangoSessionStorage implements SessionStorage {
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(selectSql)) {
             statement.setString(1, key);
-            statement.setObject(2, toColumn(clock.instant()));
+            statement.setObject(2, toColumn(connection, clock.instant()));
             try (ResultSet row = statement.executeQuery()) {
               if (!row.next()) {
                 return null;
@@ -115,7 +119,7 @@ final class DjangoSessionStorage implements SessionStorage {
               String data = row.getString(1);
               return StoredRecord.builder()
                   .data(data)
-                  .expiry(row.getObject(2, OffsetDateTime.class).toInstant())
+                  .expiry(fromColumn(connection, row, 2))
                   .version(fingerprint(data))
                   .build();
             }
@@ -131,7 +135,7 @@ final class DjangoSessionStorage implements SessionStorage {
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(existsSql)) {
             statement.setString(1, key);
-            statement.setObject(2, toColumn(now));
+            statement.setObject(2, toColumn(connection, now));
             try (ResultSet row = statement.executeQuery()) {
               return row.next();
             }
@@ -148,7 +152,7 @@ final class DjangoSessionStorage implements SessionStorage {
           try (PreparedStatement statement = connection.prepareStatement(insertSql)) {
             statement.setString(1, key);
             statement.setString(2, record.data());
-            statement.setObject(3, toColumn(record.expiry()));
+            statement.setObject(3, toColumn(connection, record.expiry()));
             statement.executeUpdate();
             return true;
           } catch (SQLException ex) {
@@ -177,7 +181,7 @@ final class DjangoSessionStorage implements SessionStorage {
             connection -> {
               try (PreparedStatement statement = connection.prepareStatement(updateSql)) {
                 statement.setString(1, record.data());
-                statement.setObject(2, toColumn(record.expiry()));
+                statement.setObject(2, toColumn(connection, record.expiry()));
                 statement.setString(3, key);
                 statement.setString(4, hex(expectedVersion));
                 return statement.executeUpdate();
@@ -259,7 +263,7 @@ final class DjangoSessionStorage implements SessionStorage {
         null,
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(selectExpiredSql)) {
-            statement.setObject(1, toColumn(now));
+            statement.setObject(1, toColumn(connection, now));
             List<String> keys = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
               while (rows.next()) {
@@ -283,7 +287,7 @@ final class DjangoSessionStorage implements SessionStorage {
           try (PreparedStatement statement = connection.prepareStatement(deleteExpiredSql)) {
             for (String key : keys) {
               statement.setString(1, key);
-              statement.setObject(2, toColumn(now));
+              statement.setObject(2, toColumn(connection, now));
               statement.addBatch();
             }
             int[] counts = statement.executeBatch();
@@ -339,8 +343,36 @@ final class DjangoSessionStorage implements SessionStorage {
     return "23505".equals(state) || ("23000".equals(state) && ex.getErrorCode() == 1062);
   }
 
-  private static OffsetDateTime toColumn(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
+  /**
+   * An instant as the column takes it: with its offset for PostgreSQL's {@code timestamp with time
+   * zone}; as a UTC date-time for MySQL's and MariaDB's {@code datetime(6)}, where Django (with
+   * {@code USE_TZ = True}) keeps UTC.
+   */
+  private Object toColumn(Connection connection, Instant instant) throws SQLException {
+    return zoned(connection)
+        ? instant.atOffset(ZoneOffset.UTC)
+        : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private Instant fromColumn(Connection connection, ResultSet row, int column) throws SQLException {
+    return zoned(connection)
+        ? row.getObject(column, OffsetDateTime.class).toInstant()
+        : row.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+  }
+
+  /** Whether the database keeps {@code expire_date} with its time zone (PostgreSQL's does). */
+  private boolean zoned(Connection connection) throws SQLException {
+    Boolean known = zonedColumns;
+    if (known == null) {
+      known =
+          connection
+              .getMetaData()
+              .getDatabaseProductName()
+              .toLowerCase(Locale.ROOT)
+              .contains("postgres");
+      zonedColumns = known;
+    }
+    return known;
   }
 
   /** Work on one connection. */

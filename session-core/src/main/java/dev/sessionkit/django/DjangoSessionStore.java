@@ -21,7 +21,8 @@ import javax.sql.DataSource;
  * deletes. A save replaces a row only while it still holds the data the session loaded, so a
  * concurrent save (by Django or another instance) is merged, not lost.
  *
- * <p>Runs on PostgreSQL (verified against Django 3.2) and, through the same SQL, MySQL/MariaDB.
+ * <p>Runs on PostgreSQL (verified against Django 3.2) and MySQL/MariaDB (the contract suite on
+ * MariaDB; Django must run with {@code USE_TZ = True} there, so that {@code expire_date} is UTC).
  */
 public final class DjangoSessionStore extends StorageSessionStore {
 
