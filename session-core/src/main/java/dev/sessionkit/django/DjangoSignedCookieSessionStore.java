@@ -14,9 +14,9 @@ import java.util.List;
  * SessionStore store = new DjangoSignedCookieSessionStore(djangoSecretKey, List.of(), settings);
  * }</pre>
  *
- * <p>The cookie value is {@code signing.dumps(session, compress=True, salt='{@value
- * COOKIE_SALT}')}: the data as Django's JSON, compressed when shorter, URL-safe base64, the signing
- * time and an HMAC-SHA256 signature keyed from the salt and the secret key (see {@link
+ * <p>The cookie value is Django's {@code signing.dumps(session, compress=True, salt=...)} with the
+ * salt {@value #COOKIE_SALT}: the data as Django's JSON, compressed when shorter, URL-safe base64,
+ * the signing time and an HMAC-SHA256 signature keyed from the salt and the secret key (see {@link
  * DjangoSessionCodec}). <b>The visitor can read the data</b> but not change it. Verified with the
  * secret key, then each fallback secret key; signed with the secret key.
  *
