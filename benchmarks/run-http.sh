@@ -25,6 +25,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=apps.sh
+source benchmarks/apps.sh
 
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-30}
@@ -32,16 +34,6 @@ ROUNDS=${ROUNDS:-2}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 APPS=${APPS:-}
-BASE_PORT=${BASE_PORT:-18080}
-STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
-JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx1g}
-PG_HOST=${PG_HOST:-127.0.0.1}
-PG_DB=${PG_DB:-test}
-PG_USER=${PG_USER:-postgres}
-PG_SCHEMA=sessionkit_bench
-REDIS_HOST=${REDIS_HOST:-127.0.0.1}
-REDIS_PORT=${REDIS_PORT:-6379}
-REDIS_DB=${REDIS_DB:-7}
 BUILD=1
 MVN_OFFLINE=""
 WRITE_DOC=0
@@ -70,24 +62,11 @@ if [ "$MODE" = full ] && { [ "$DURATION" != 15 ] || [ "$WARMUP" != 30 ] || [ "$R
   MODE=custom
 fi
 
-for tool in java curl wrk psql redis-cli awk; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "$tool is missing (wrk: sudo apt-get install wrk)." >&2
-    exit 1
-  fi
-done
+require_tools java curl wrk psql redis-cli awk
 
 # --- the apps -------------------------------------------------------------------------------
-# app name -> classpath file (target/classpath/<name>.txt) and Spring profile.
-declare -A CLASSPATH_OF=(
-  [sessionkit-db]=sessionkit [sessionkit-redis]=sessionkit [sessionkit-cache]=sessionkit
-  [sessionkit-cached-db-redis]=sessionkit [sessionkit-cached-db-caffeine]=sessionkit
-  [sessionkit-signed-cookies]=sessionkit [sessionkit-encrypted-cookies]=sessionkit
-  [spring-session-jdbc]=spring-session-jdbc [spring-session-redis]=spring-session-redis
-  [tomcat]=tomcat)
-# Apps whose session travels in the cookie: every write sets a new cookie, and wrk keeps sending
-# the first one, so /incr cannot accumulate and its lost updates are not measurable.
-COOKIE_APPS=" sessionkit-signed-cookies sessionkit-encrypted-cookies "
+# Cookie apps (COOKIE_APPS): every write sets a new cookie, and wrk keeps sending the first one,
+# so /incr cannot accumulate and its lost updates are not measurable.
 ENDPOINTS=(touch read incr incr-getput)
 
 if [ -z "$APPS" ]; then
@@ -96,84 +75,20 @@ if [ -z "$APPS" ]; then
   APPS="$APPS spring-session-jdbc spring-session-redis tomcat"
 fi
 read -r -a APP_LIST <<< "$APPS"
-for app in "${APP_LIST[@]}"; do
-  [ -n "${CLASSPATH_OF[$app]:-}" ] || { echo "Unknown app: $app" >&2; exit 2; }
-done
+check_apps "${APP_LIST[@]}"
 
-# --- build and snapshot ---------------------------------------------------------------------
-if [ "$BUILD" = 1 ]; then
-  echo "Building benchmarks/ ..."
-  timeout 900 ./mvnw $MVN_OFFLINE -q -pl benchmarks -am package -DskipTests
-fi
-[ -d benchmarks/target/classes ] && [ -f benchmarks/target/classpath/tomcat.txt ] \
-  || { echo "benchmarks/ is not built (run without --no-build)." >&2; exit 1; }
+# --- build, snapshot, servers --------------------------------------------------------------
+build_and_snapshot sessionkit-http-bench
+mkdir -p "$RUN_DIR/wrk"
+prepare_servers "${APP_LIST[@]}"
+install_traps run-http.sh
 
-# The apps run from a copy, so that a build or a clean elsewhere in the tree cannot change or
-# remove their classes while they run.
-RUN_DIR=$(mktemp -d "${TMPDIR:-/tmp}/sessionkit-http-bench.XXXXXX")
-mkdir -p "$RUN_DIR/lib" "$RUN_DIR/cp" "$RUN_DIR/wrk" "$RUN_DIR/logs"
-cp -r benchmarks/target/classes "$RUN_DIR/classes"
-for file in benchmarks/target/classpath/*.txt; do
-  name=$(basename "$file" .txt)
-  entries=()
-  IFS=: read -r -a jars < "$file" || true  # the file has no final newline
-  for jar in "${jars[@]}"; do
-    case "$jar" in
-      "$ROOT"/*) cp "$jar" "$RUN_DIR/lib/"; entries+=("$RUN_DIR/lib/$(basename "$jar")") ;;
-      *) entries+=("$jar") ;;
-    esac
-  done
-  (IFS=:; echo "$RUN_DIR/classes:${entries[*]}") > "$RUN_DIR/cp/$name.txt"
-done
-
-# --- servers --------------------------------------------------------------------------------
-export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
-psql -h "$PG_HOST" -U "$PG_USER" -d "$PG_DB" -q -v ON_ERROR_STOP=1 \
-  -c "DROP SCHEMA IF EXISTS $PG_SCHEMA CASCADE" -c "CREATE SCHEMA $PG_SCHEMA" >/dev/null
-redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" -n "$REDIS_DB" FLUSHDB >/dev/null
-
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    timeout 20 tail --pid="$pid" -f /dev/null 2>/dev/null || kill -9 "$pid" 2>/dev/null || true
-  done
-  rm -rf "$RUN_DIR/lib" "$RUN_DIR/classes"
-}
-trap cleanup EXIT
-trap 'echo "run-http.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
-trap 'exit 130' INT TERM
-
-declare -A PORT_OF COOKIE_OF
-url() { echo "http://127.0.0.1:${PORT_OF[$1]}/$2"; }
-
+declare -A COOKIE_OF
 # One app after the other (started together, they starve each other of CPU), each stopped at exit.
 port=$BASE_PORT
 for app in "${APP_LIST[@]}"; do
   port=$((port + 1))
-  PORT_OF[$app]=$port
-  # shellcheck disable=SC2086
-  java $JAVA_OPTS -cp "$(cat "$RUN_DIR/cp/${CLASSPATH_OF[$app]}.txt")" \
-    dev.sessionkit.benchmarks.http.BenchmarkApplication \
-    --spring.profiles.active="$app" --server.port="$port" \
-    --spring.datasource.url="jdbc:postgresql://$PG_HOST:5432/$PG_DB?currentSchema=$PG_SCHEMA" \
-    --spring.datasource.username="$PG_USER" \
-    --spring.data.redis.host="$REDIS_HOST" --spring.data.redis.port="$REDIS_PORT" \
-    --spring.data.redis.database="$REDIS_DB" \
-    > "$RUN_DIR/logs/$app.log" 2>&1 &
-  PIDS+=($!)
-  deadline=$((SECONDS + STARTUP_TIMEOUT))
-  until curl -sf -o /dev/null --max-time 2 "$(url "$app" touch)"; do
-    if [ $SECONDS -ge $deadline ] || ! kill -0 "${PIDS[-1]}" 2>/dev/null; then
-      echo "$app did not start within ${STARTUP_TIMEOUT}s; its log:" >&2
-      tail -40 "$RUN_DIR/logs/$app.log" >&2
-      exit 1
-    fi
-    sleep 1
-  done
+  start_app "$app" "$port"
   # One session for every connection: created by a first /incr, its cookie passed to wrk.
   cookie=$(curl -s --max-time 10 -D - -o /dev/null "$(url "$app" incr)" \
     | awk 'tolower($1) == "set-cookie:" { sub(/;.*/, "", $2); print $2; exit }')

@@ -35,6 +35,12 @@ public final class JsonSessionCodec implements SessionCodec {
     }
   }
 
+  /** True: Jackson reads JSON objects into {@code LinkedHashMap}s and arrays into lists. */
+  @Override
+  public boolean decodesToJsonValues() {
+    return true;
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public Map<String, Object> decode(String encoded) {

@@ -31,4 +31,15 @@ public interface SessionCodec {
    * @throws IllegalArgumentException when the value cannot be converted
    */
   <T> T convert(Object value, Class<T> type);
+
+  /**
+   * Whether {@link #decode} returns plain JSON values only: {@code LinkedHashMap}s with string
+   * keys, {@code ArrayList}s, strings, {@code Integer}, {@code Long}, {@code Double}, {@code
+   * BigInteger}, {@code BigDecimal}, booleans and nulls. Then the engine may answer a second load
+   * of the same encoding with a deep copy of what it decoded before instead of parsing it again.
+   * False by default: a codec that decodes into other objects is parsed on every load.
+   */
+  default boolean decodesToJsonValues() {
+    return false;
+  }
 }

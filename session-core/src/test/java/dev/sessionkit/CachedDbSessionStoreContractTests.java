@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * counts as stored when either storage holds it; corrupting a record corrupts both.
  */
 abstract class CachedDbSessionStoreContractTests extends SessionStoreContractTests
-    implements ConcurrentSavesContract {
+    implements ConcurrentSavesContract, PrincipalIndexContract {
 
   /** The database of the subclass, registered there with {@code @RegisterExtension}. */
   abstract TestDatabase database();

@@ -17,7 +17,7 @@ import org.springframework.cache.Cache;
  * one string: the expiry instant on the first line, the data after it.
  */
 class CaffeineCacheSessionStoreTests extends SessionStoreContractTests
-    implements ConcurrentSavesContract {
+    implements ConcurrentSavesContract, PrincipalIndexContract {
 
   /** One cache per test, shared by every store the test creates. */
   private @Nullable Cache cache;

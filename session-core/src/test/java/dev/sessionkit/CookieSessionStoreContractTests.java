@@ -1,5 +1,10 @@
 package dev.sessionkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import org.junit.jupiter.api.Test;
+
 /**
  * The session store contract on the cookie backends ({@code SignedCookieSessionStore}, {@code
  * EncryptedCookieSessionStore}), run for each by a subclass. A cookie backend keeps nothing on the
@@ -82,6 +87,13 @@ package dev.sessionkit;
  * in {@code dev.sessionkit.cookie.CookieSessionStoreTests}.
  */
 abstract class CookieSessionStoreContractTests extends SessionStoreContractTests {
+
+  @Test
+  void aCookieStoreKeepsNoIndexOfPrincipals() {
+    assertThat(store.capabilities().indexesPrincipals()).isFalse();
+    assertThatExceptionOfType(UnsupportedOperationException.class)
+        .isThrownBy(() -> store.sessionsOf("alice", null));
+  }
 
   @Override
   void corruptStoredData(String sessionKey, String rawData) {

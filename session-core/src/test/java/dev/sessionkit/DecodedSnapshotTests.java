@@ -37,6 +37,25 @@ class DecodedSnapshotTests {
   }
 
   @Test
+  void aCodecThatDoesNotDecodeToJsonValuesIsParsedOnEveryLoad() {
+    codec.decodesToJsonValues = false;
+    SessionStore parsing =
+        new CacheSessionStore(
+            SessionCaches.caffeine("parsed", 100, Clock.systemUTC()),
+            SessionSettings.builder().codec(codec).build());
+    Session session = parsing.newSession();
+    session.put("items", List.of(1));
+    session.save();
+    codec.decodes.set(0);
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(parsing.open(session.getSessionKey()).get("items")).isEqualTo(List.of(1));
+    }
+
+    assertThat(codec.decodes).hasValue(3);
+  }
+
+  @Test
   void aValueChangedInPlaceWithoutSaveReachesNeitherTheStoreNorTheNextRequest() {
     String key = storedSession();
     store.open(key).get("items");
@@ -52,6 +71,18 @@ class DecodedSnapshotTests {
     Session next = store.open(key);
     assertThat(next.get("items")).isEqualTo(List.of(1, 2));
     assertThat(next.get("nested")).isEqualTo(Map.of("list", List.of("a")));
+  }
+
+  @Test
+  void theLoadThatTakesTheSnapshotGetsItsOwnCopyToo() {
+    String key = storedSession();
+    store.open(key).get("items");
+
+    @SuppressWarnings("unchecked")
+    List<Object> items = (List<Object>) store.open(key).get("items");
+    items.add(3);
+
+    assertThat(store.open(key).get("items")).isEqualTo(List.of(1, 2));
   }
 
   @Test
@@ -81,6 +112,7 @@ class DecodedSnapshotTests {
   private static final class CountingCodec implements SessionCodec {
 
     final AtomicInteger decodes = new AtomicInteger();
+    boolean decodesToJsonValues = true;
     private final JsonSessionCodec json = new JsonSessionCodec();
 
     @Override
@@ -97,6 +129,11 @@ class DecodedSnapshotTests {
     @Override
     public <T> T convert(Object value, Class<T> type) {
       return json.convert(value, type);
+    }
+
+    @Override
+    public boolean decodesToJsonValues() {
+      return decodesToJsonValues;
     }
   }
 }

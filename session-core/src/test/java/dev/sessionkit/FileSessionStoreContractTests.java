@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * data after it.
  */
 class FileSessionStoreContractTests extends SessionStoreContractTests
-    implements ConcurrentSavesContract {
+    implements ConcurrentSavesContract, PrincipalIndexContract {
 
   @TempDir Path directory;
 

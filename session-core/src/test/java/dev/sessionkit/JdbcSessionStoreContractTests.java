@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * TestDatabase}. Records are reached directly through SQL on the shipped table.
  */
 abstract class JdbcSessionStoreContractTests extends SessionStoreContractTests
-    implements ConcurrentSavesContract {
+    implements ConcurrentSavesContract, PrincipalIndexContract {
 
   /** The database of the subclass, registered there with {@code @RegisterExtension}. */
   abstract TestDatabase database();

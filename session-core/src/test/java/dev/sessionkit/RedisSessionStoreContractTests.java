@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.core.types.Expiration;
 
 /**
@@ -33,7 +35,7 @@ import org.springframework.data.redis.core.types.Expiration;
  * record the tests expire by moving the clock; the store's own expiry check keeps them out.
  */
 abstract class RedisSessionStoreContractTests extends SessionStoreContractTests
-    implements ConcurrentSavesContract {
+    implements ConcurrentSavesContract, PrincipalIndexContract {
 
   /** The Redis of the subclass, registered there with {@code @RegisterExtension}. */
   abstract TestRedis redis();
@@ -78,10 +80,38 @@ abstract class RedisSessionStoreContractTests extends SessionStoreContractTests
     session.save();
     String key = session.getSessionKey();
 
-    assertThat(redisValue(key)).isEqualTo("2030-01-15T00:00:00Z 1\n{\"a\":1}");
+    assertThat(redisValue(key))
+        .isEqualTo("2030-01-15T00:00:00Z 1 2030-01-01T00:00:00Z 2030-01-01T00:00:00Z -\n{\"a\":1}");
     session.put("b", 2);
+    session.put(PrincipalSessions.PRINCIPAL_NAME_KEY, "alice");
     session.save();
-    assertThat(redisValue(key)).startsWith("2030-01-15T00:00:00Z 2\n");
+    assertThat(redisValue(key))
+        .startsWith("2030-01-15T00:00:00Z 2 2030-01-01T00:00:00Z 2030-01-01T00:00:00Z YWxpY2U\n");
+  }
+
+  @Test
+  void aPrincipalsIndexIsOneSortedSetThatExpiresWithItsLastSessionAndDropsLoggedOutOnes() {
+    String principal = "carol-" + UUID.randomUUID();
+    String indexKey = keyPrefix() + "principal:" + principal;
+    Session first = store.newSession();
+    first.put(PrincipalSessions.PRINCIPAL_NAME_KEY, principal);
+    first.save();
+    clock.advance(Duration.ofHours(1));
+    Session second = store.newSession();
+    second.put(PrincipalSessions.PRINCIPAL_NAME_KEY, principal);
+    second.save();
+
+    assertThat(redisTemplate().opsForZSet().size(indexKey)).isEqualTo(2);
+    Long expiresAt =
+        redisTemplate()
+            .execute(
+                RedisScript.of("return redis.call('PEXPIRETIME', KEYS[1])", Long.class),
+                List.of(indexKey));
+    assertThat(expiresAt).isEqualTo(Instant.parse("2030-01-15T01:00:00Z").toEpochMilli());
+
+    first.flush();
+    assertThat(store.sessionsOf(principal, null)).hasSize(1);
+    assertThat(redisTemplate().opsForZSet().size(indexKey)).isEqualTo(1);
   }
 
   @Test
@@ -139,7 +169,7 @@ abstract class RedisSessionStoreContractTests extends SessionStoreContractTests
     session.save();
 
     assertThat(store.open(key).keySet()).containsExactly("a", "b");
-    assertThat(redisValue(key)).startsWith("2030-01-15T00:00:00Z 1\n");
+    assertThat(redisValue(key)).startsWith("2030-01-15T00:00:00Z 1 - 2030-01-01T00:00:00Z -\n");
   }
 
   @Test

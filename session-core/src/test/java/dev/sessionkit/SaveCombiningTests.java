@@ -22,7 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -155,6 +157,147 @@ class SaveCombiningTests {
     assertThat(store.open(key).get("n")).isEqualTo(2);
   }
 
+  @Test
+  void aComputeThatFailsWhenJoiningFailsItsOwnSaveAndLeavesTheStripeWorking() throws Exception {
+    StorageSessionStore store = store(SessionSettings.defaults());
+    String key = storedSession(store);
+    Future<?> first = run(store, key, session -> session.remove("n"));
+    storage.awaitHeldWrite();
+    // Loaded with n = 0, so the request's own compute works; replayed on the record in flight,
+    // where n is gone, it throws.
+    Future<?> second = increment(store, key);
+    assertThat(second)
+        .failsWithin(Duration.ofSeconds(10))
+        .withThrowableThat()
+        .havingCause()
+        .isInstanceOf(NullPointerException.class);
+
+    storage.release();
+    first.get(10, TimeUnit.SECONDS);
+    run(store, key, session -> session.put("x", 1)).get(10, TimeUnit.SECONDS);
+
+    assertThat(store.open(key).get("x")).isEqualTo(1);
+    assertThat(store.open(key).containsKey("n")).isFalse();
+  }
+
+  @Test
+  void aMemberChangingAValueInPlaceNeverChangesAnotherMembersSave() throws Exception {
+    StorageSessionStore store = store(SessionSettings.builder().maxSize(2_000).build());
+    Session setup = store.newSession();
+    setup.put("cart", new ArrayList<>());
+    setup.save();
+    String key = setup.getSessionKey();
+    Future<?> first = run(store, key, session -> session.put("x", 1));
+    storage.awaitHeldWrite();
+    Future<?> putter = run(store, key, session -> session.put("cart", new ArrayList<>(List.of(1))));
+    awaitJoinersWaiting();
+    Future<?> tooLarge =
+        run(
+            store,
+            key,
+            session -> {
+              session.compute(
+                  "cart",
+                  List.class,
+                  list -> {
+                    list.add(2);
+                    return list;
+                  });
+              session.put("big", "x".repeat(2_500));
+            });
+    awaitJoinersWaiting();
+
+    storage.release();
+    first.get(10, TimeUnit.SECONDS);
+    putter.get(10, TimeUnit.SECONDS);
+    assertThat(tooLarge)
+        .failsWithin(Duration.ofSeconds(10))
+        .withThrowableThat()
+        .havingCause()
+        .isInstanceOf(SessionTooLargeException.class);
+
+    assertThat(store.open(key).get("cart")).isEqualTo(List.of(1));
+  }
+
+  @Test
+  void aSessionDeletedWhileItsSavesWaitIsNeverWrittenAgain() throws Exception {
+    StorageSessionStore store = store(SessionSettings.defaults());
+    String key = storedSession(store);
+    Future<?> first = increment(store, key);
+    storage.awaitHeldWrite();
+    List<Future<?>> others = new ArrayList<>();
+    for (int i = 0; i < JOINERS; i++) {
+      others.add(increment(store, key));
+    }
+    awaitJoinersWaiting();
+    store.delete(key);
+
+    storage.release();
+    for (Future<?> save : concat(first, others)) {
+      assertThat(save)
+          .failsWithin(Duration.ofSeconds(10))
+          .withThrowableThat()
+          .havingCause()
+          .isInstanceOf(SessionInterruptedException.class);
+    }
+
+    assertThat(storage.records).doesNotContainKey(key);
+  }
+
+  @Test
+  void aBusyKeyLetsAnotherKeyOfItsStripeSave() throws Exception {
+    storage.release();
+    storage.simulatedLatency = Duration.ofMillis(2);
+    StorageSessionStore store = store(SessionSettings.defaults());
+    String busy = storedSession(store);
+    String other;
+    do {
+      other = storedSession(store);
+    } while (Math.floorMod(other.hashCode(), 256) != Math.floorMod(busy.hashCode(), 256));
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Future<?>> loops = new ArrayList<>();
+    for (int t = 0; t < 6; t++) {
+      loops.add(
+          executor.submit(
+              () -> {
+                while (!stop.get()) {
+                  Session session = store.open(busy);
+                  session.compute("n", Integer.class, n -> n + 1);
+                  session.save();
+                }
+                return null;
+              }));
+    }
+    int replacesBefore = storage.replaces.get();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> storage.replaces.get() > replacesBefore + 20);
+    Session otherSession = store.open(other);
+    otherSession.put("y", 1);
+    Future<?> otherSave =
+        executor.submit(
+            () -> {
+              otherSession.save();
+              return null;
+            });
+    try {
+      otherSave.get(10, TimeUnit.SECONDS);
+    } finally {
+      stop.set(true);
+      for (Future<?> loop : loops) {
+        loop.get(10, TimeUnit.SECONDS);
+      }
+    }
+
+    assertThat(store.open(other).get("y")).isEqualTo(1);
+  }
+
+  private static List<Future<?>> concat(Future<?> first, List<Future<?>> others) {
+    List<Future<?>> all = new ArrayList<>(others);
+    all.add(0, first);
+    return all;
+  }
+
   private StorageSessionStore store(SessionSettings settings) {
     StorageSessionStore store = new StorageSessionStore(storage, settings);
     store.addListener(listener);
@@ -214,6 +357,7 @@ class SaveCombiningTests {
     private final CountDownLatch held = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile boolean failNext;
+    volatile Duration simulatedLatency = Duration.ZERO;
 
     void awaitHeldWrite() throws InterruptedException {
       assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
@@ -257,6 +401,10 @@ class SaveCombiningTests {
         throw new SessionStoreException("the test's storage is down");
       }
       replaces.incrementAndGet();
+      if (!simulatedLatency.isZero()) {
+        // the round trip of a real server, during which other saves of the key arrive
+        LockSupport.parkNanos(simulatedLatency.toNanos());
+      }
       synchronized (records) {
         StoredRecord stored = records.get(key);
         if (stored == null) {

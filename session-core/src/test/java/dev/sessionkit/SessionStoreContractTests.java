@@ -58,6 +58,11 @@ abstract class SessionStoreContractTests {
     return store;
   }
 
+  /** The clock of the store under test (for {@link PrincipalIndexContract}). */
+  public MutableClock clock() {
+    return clock;
+  }
+
   /** The listener registered on the store under test. */
   public RecordingListener listener() {
     return listener;

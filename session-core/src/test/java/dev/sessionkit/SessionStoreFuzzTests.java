@@ -1,29 +1,18 @@
 package dev.sessionkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.sessionkit.cache.CacheSessionStore;
-import dev.sessionkit.cache.SessionCaches;
-import dev.sessionkit.file.FileSessionStore;
-import dev.sessionkit.jdbc.JdbcSessionStore;
-import dev.sessionkit.redis.RedisSessionStore;
-import dev.sessionkit.spi.StoredRecord;
 import dev.sessionkit.testing.ServiceAvailability;
-import dev.sessionkit.testing.TestRedis;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.lang.reflect.Modifier;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -32,143 +21,84 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AroundContainerHook;
+import net.jqwik.api.lifecycle.ContainerLifecycleContext;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
-import org.h2.jdbcx.JdbcDataSource;
 import org.jspecify.annotations.Nullable;
-import org.springframework.cache.Cache;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * Property-based tests (jqwik) of what a client or a damaged store can hand a {@link SessionStore},
- * on the in-process backends (the db backend on H2, the file backend, the cache backend on
- * Caffeine) and on the native Redis backend, {@value #TRIES} cases per property and backend. The
- * Redis properties need Redis at 127.0.0.1:6379: skipped when it is down, failed instead with
- * {@code -Dsessionkit.require-services=true}; their Redis keys are under a prefix of this run and
- * deleted at the end; no Redis key is written for an invalid session key.
+ * Property-based tests (jqwik) of what a client or a damaged store can hand a {@link SessionStore}:
+ * the fuzzing contract, which every backend passes unchanged. A backend's class extends this one,
+ * says how to open its {@link FuzzedBackend}, and sets its number of cases with
+ * {@code @PropertyDefaults(tries = ...)}: {@value #TRIES} for the in-process backends, {@value
+ * #SERVER_TRIES} for each backend on a server (there are five), so that each property gets at least
+ * {@value #TRIES} cases on the servers too while the run stays short (see docs/reliability.md).
  *
  * <ul>
  *   <li>Session keys: any string (any Unicode, path fragments, NUL, lengths around the valid 8 to
  *       40) passed to {@code open} (then read), {@code exists} and {@code delete} never throws,
- *       never finds a session, and never creates a file: the session directory stays empty and its
- *       parent holds nothing but the directory.
+ *       never finds a session, and stores nothing (no row, no cache entry, no Redis key, and no
+ *       file inside or outside the session directory).
  *   <li>Stored bytes: random text, random bytes, truncated JSON, nesting up to 20,000 levels, and
- *       values up to 1 MiB, written straight into the backend's storage for a live key, load as an
- *       empty session or as the JSON object they hold, never throw, and leave the session
- *       unmodified.
+ *       values up to 1 MiB, written straight into the backend's storage for a live session (for a
+ *       cookie store: a cookie signed or encrypted with its own secret), load as an empty session
+ *       or as the JSON object they hold, never throw, and leave the session unmodified. A case the
+ *       storage cannot hold is discarded and not counted as checked (text with NUL on PostgreSQL;
+ *       for the encrypted cookie, data too big for a cookie).
  * </ul>
+ *
+ * <p>A backend on a server is opened once per class, outside JUnit Jupiter, in a schema, database
+ * or key prefix of this run, and closed (its data removed) after the class. When its server is
+ * down, the class is skipped with the reason, unless {@code -Dsessionkit.require-services=true},
+ * which makes every property fail with it.
  */
-class SessionStoreFuzzTests {
+@AddLifecycleHook(SessionStoreFuzzTests.OpenBackend.class)
+abstract class SessionStoreFuzzTests {
 
+  /** Cases per property on an in-process backend. */
   static final int TRIES = 10_000;
 
-  /** The file backend's one lock file (striped by key hash; no file is named after a key). */
-  private static final String LOCK_FILE = ".sessionkit-locks";
-
-  /** Kept so the level set on it stays (JUL holds loggers weakly). */
-  private static final Logger SESSIONKIT_LOGGER = Logger.getLogger("dev.sessionkit");
-
-  private static Level loggerLevel;
+  /** Cases per property on a backend that needs a server; five such backends. */
+  static final int SERVER_TRIES = 2_000;
 
   private static final String KEY_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-  private static Path parent;
-  private static Path directory;
-  private static FileSessionStore fileStore;
-  private static JdbcTemplate h2;
-  private static JdbcSessionStore h2Store;
-  private static Cache cache;
-  private static CacheSessionStore cacheStore;
+  /** The backend of each test class that is running, or why it could not be opened. */
+  private static final Map<Class<?>, FuzzedBackend> OPEN = new ConcurrentHashMap<>();
 
-  @BeforeContainer
-  static void createStores() throws IOException {
-    // Thousands of unreadable records each log a warning (tested elsewhere); keep the output short.
-    loggerLevel = SESSIONKIT_LOGGER.getLevel();
-    SESSIONKIT_LOGGER.setLevel(Level.SEVERE);
-    parent = Files.createTempDirectory("sessionkit-fuzz");
-    directory = Files.createDirectory(parent.resolve("sessions"));
-    fileStore = new FileSessionStore(directory);
+  private static final Map<Class<?>, String> UNAVAILABLE = new ConcurrentHashMap<>();
 
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:sessionkit_fuzz_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    new ResourceDatabasePopulator(new ClassPathResource("dev/sessionkit/jdbc/schema-h2.sql"))
-        .execute(dataSource);
-    h2 = new JdbcTemplate(dataSource);
-    h2Store = new JdbcSessionStore(dataSource);
+  /** Opens the backend under test; throws when its server is unreachable. */
+  abstract FuzzedBackend openBackend() throws Exception;
 
-    cache = SessionCaches.caffeine("sessionkit-fuzz", 100_000, Clock.systemUTC());
-    cacheStore = new CacheSessionStore(cache);
-  }
-
-  @AfterContainer
-  static void removeStores() throws IOException {
-    SESSIONKIT_LOGGER.setLevel(loggerLevel);
-    Redis connected = redis;
-    if (connected != null) {
-      Set<String> keys = connected.template.keys(connected.prefix + "*");
-      if (!keys.isEmpty()) {
-        connected.template.delete(keys);
-      }
-      connected.factory.destroy();
-      redis = null;
+  private FuzzedBackend backend() {
+    FuzzedBackend backend = OPEN.get(getClass());
+    if (backend == null) {
+      return fail(
+          "the backend of "
+              + getClass().getSimpleName()
+              + " could not be opened and is required (-D"
+              + ServiceAvailability.REQUIRE_SERVICES
+              + "=true): "
+              + UNAVAILABLE.getOrDefault(getClass(), "not opened"));
     }
-    if (h2 != null) {
-      h2.execute("SHUTDOWN");
-    }
-    if (parent != null) {
-      try (Stream<Path> paths = Files.walk(parent)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
-    }
+    return backend;
   }
 
   // ---- session keys --------------------------------------------------------------------------
 
-  @Property(tries = TRIES)
-  void anyKeyOnTheFileBackendFindsNothingAndNeverTouchesTheFileSystem(@ForAll("keys") String key) {
-    assertKeyFindsNothing(fileStore, key);
-    assertThat(list(directory))
-        .as("session directory: nothing but the store's one lock file")
-        .allMatch(path -> path.getFileName().toString().equals(LOCK_FILE));
-    assertThat(list(parent)).as("parent of the session directory").containsExactly(directory);
-  }
-
-  @Property(tries = TRIES)
-  void anyKeyOnTheDbBackendFindsNothing(@ForAll("keys") String key) {
-    assertKeyFindsNothing(h2Store, key);
-    assertThat(h2.queryForObject("SELECT COUNT(*) FROM sessionkit_session", Integer.class))
-        .isZero();
-  }
-
-  @Property(tries = TRIES)
-  void anyKeyOnTheCacheBackendFindsNothing(@ForAll("keys") String key) {
-    assertKeyFindsNothing(cacheStore, key);
-  }
-
-  @Property(tries = TRIES)
-  @AddLifecycleHook(SkipUnlessRedisIsUp.class)
-  void anyKeyOnTheRedisBackendFindsNothingAndWritesNoRedisKey(@ForAll("keys") String key) {
-    Redis redis = redis();
-    assertKeyFindsNothing(redis.store, key);
-    assertThat(redis.template.keys(redis.prefix + "*")).isEmpty();
-  }
-
-  private static void assertKeyFindsNothing(SessionStore store, String key) {
+  @Property
+  void anyKeyFindsNothingAndStoresNothing(@ForAll("keys") String key) {
+    FuzzedBackend backend = backend();
+    SessionStore store = backend.store();
     Session session = store.open(key);
     assertThat(session.get("a")).isNull();
     assertThat(session.keySet()).isEmpty();
     assertThat(session.getSessionKey()).isNull();
     assertThat(store.exists(key)).isFalse();
     store.delete(key);
+    backend.assertNothingStored();
   }
 
   @Provide
@@ -206,53 +136,15 @@ class SessionStoreFuzzTests {
 
   // ---- stored bytes --------------------------------------------------------------------------
 
-  @Property(tries = TRIES)
-  void anyStoredDataOnTheFileBackendLoadsWithoutThrowing(@ForAll("storedData") String data) {
-    String key = liveSession(fileStore);
-    Path file = directory.resolve("sessionkit-" + key);
-    String text = read(file);
-    write(file, text.substring(0, text.indexOf('\n') + 1) + data);
-    assertLoadsAsEmptyOrAsTheObject(fileStore, key, data);
-  }
+  @Property
+  void anyStoredDataLoadsAsEmptyOrAsTheObjectWithoutThrowing(@ForAll("storedData") String data) {
+    FuzzedBackend backend = backend();
+    SessionStore store = backend.store();
+    Session live = store.newSession();
+    live.put("a", 1);
+    live.save();
+    String key = backend.corrupt(live.getSessionKey(), data);
 
-  @Property(tries = TRIES)
-  void anyStoredDataOnTheDbBackendLoadsWithoutThrowing(@ForAll("storedData") String data) {
-    String key = liveSession(h2Store);
-    int updated =
-        h2.update(
-            "UPDATE sessionkit_session SET session_data = ? WHERE session_key = ?", data, key);
-    assertThat(updated).isEqualTo(1);
-    assertLoadsAsEmptyOrAsTheObject(h2Store, key, data);
-  }
-
-  @Property(tries = TRIES)
-  void anyStoredDataOnTheCacheBackendLoadsWithoutThrowing(@ForAll("storedData") String data) {
-    String key = liveSession(cacheStore);
-    CacheRecords.corruptData(cache, key, data);
-    assertLoadsAsEmptyOrAsTheObject(cacheStore, key, data);
-  }
-
-  @Property(tries = TRIES)
-  @AddLifecycleHook(SkipUnlessRedisIsUp.class)
-  void anyStoredDataOnTheRedisBackendLoadsWithoutThrowing(@ForAll("storedData") String data) {
-    Redis redis = redis();
-    String key = liveSession(redis.store);
-    String redisKey = redis.prefix + key;
-    String text = redis.template.opsForValue().get(redisKey);
-    assertThat(text).as("stored record").isNotNull();
-    String corrupted = StoredRecord.fromText(text).toBuilder().data(data).build().toText();
-    redis.template.opsForValue().set(redisKey, corrupted, Duration.ofHours(1));
-    assertLoadsAsEmptyOrAsTheObject(redis.store, key, data);
-  }
-
-  private static String liveSession(SessionStore store) {
-    Session session = store.newSession();
-    session.put("a", 1);
-    session.save();
-    return session.getSessionKey();
-  }
-
-  private static void assertLoadsAsEmptyOrAsTheObject(SessionStore store, String key, String data) {
     Session session = store.open(key);
     Object value = session.get("a");
     Set<String> names = session.keySet();
@@ -262,7 +154,9 @@ class SessionStoreFuzzTests {
       assertThat(data.strip()).startsWith("{");
     }
     assertThat(session.isModified()).isFalse();
-    assertThat(session.getSessionKey()).isEqualTo(key);
+    if (backend.keysAreServerSide()) {
+      assertThat(session.getSessionKey()).isEqualTo(key);
+    }
     store.delete(key);
     assertThat(store.exists(key)).isFalse();
   }
@@ -355,81 +249,81 @@ class SessionStoreFuzzTests {
     return quoted.append('"').toString();
   }
 
-  // ---- Redis ---------------------------------------------------------------------------------
-
-  private static final String REDIS = "Redis at 127.0.0.1:6379";
-
-  private static @Nullable Redis redis;
-
-  /** The native Redis backend under a key prefix of its own, connected on first use. */
-  private record Redis(
-      LettuceConnectionFactory factory,
-      StringRedisTemplate template,
-      RedisSessionStore store,
-      String prefix) {}
-
-  private static synchronized Redis redis() {
-    Redis current = redis;
-    if (current == null) {
-      LettuceConnectionFactory factory = TestRedis.connectionFactory("127.0.0.1", 6379);
-      String prefix = TestRedis.uniqueName("sessionkit-fuzz") + ":";
-      current =
-          new Redis(
-              factory,
-              new StringRedisTemplate(factory),
-              new RedisSessionStore(factory, SessionSettings.defaults(), prefix),
-              prefix);
-      redis = current;
-    }
-    return current;
-  }
-
   /**
-   * Skips a Redis property when Redis is down, as {@link ServiceAvailability} does for JUnit tests:
-   * unless {@code -Dsessionkit.require-services=true}, which makes it fail instead.
+   * Opens the backend of a test class before its properties run, or skips the class with the reason
+   * when its server is down (unless services are required: then every property fails), and closes
+   * it after them. Thousands of unreadable records each log a warning (tested elsewhere):
+   * sessionkit's warnings are off meanwhile, to keep the output short.
    */
-  static final class SkipUnlessRedisIsUp implements SkipExecutionHook {
+  static final class OpenBackend implements SkipExecutionHook, AroundContainerHook {
+
+    /** Kept so the level set on it stays (JUL holds loggers weakly). */
+    private static final Logger SESSIONKIT_LOGGER = Logger.getLogger("dev.sessionkit");
+
+    private static @Nullable Level loggerLevel;
 
     @Override
     public SkipResult shouldBeSkipped(LifecycleContext context) {
-      if (ServiceAvailability.servicesRequired()) {
+      Class<?> type = fuzzedClass(context);
+      if (type == null) {
         return SkipResult.doNotSkip();
       }
-      LettuceConnectionFactory probe = TestRedis.connectionFactory("127.0.0.1", 6379);
-      try (RedisConnection connection = probe.getConnection()) {
-        connection.ping();
+      try {
+        SessionStoreFuzzTests tests = (SessionStoreFuzzTests) context.newInstance(type);
+        OPEN.put(type, tests.openBackend());
         return SkipResult.doNotSkip();
-      } catch (RuntimeException ex) {
-        return SkipResult.skip(REDIS + " is not reachable, skipped: " + ex.getMessage());
-      } finally {
-        probe.destroy();
+      } catch (Exception ex) {
+        String reason = ServiceAvailability.describe(ex);
+        UNAVAILABLE.put(type, reason);
+        System.err.println(
+            "[sessionkit tests] "
+                + type.getSimpleName()
+                + ": backend not reachable ("
+                + reason
+                + ")");
+        return ServiceAvailability.servicesRequired()
+            ? SkipResult.doNotSkip()
+            : SkipResult.skip("backend not reachable, skipped: " + reason);
       }
     }
-  }
 
-  // ---- files ---------------------------------------------------------------------------------
-
-  private static List<Path> list(Path path) {
-    try (Stream<Path> entries = Files.list(path)) {
-      return entries.toList();
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
+    @Override
+    public void beforeContainer(ContainerLifecycleContext context) {
+      if (fuzzedClass(context) != null) {
+        loggerLevel = SESSIONKIT_LOGGER.getLevel();
+        SESSIONKIT_LOGGER.setLevel(Level.SEVERE);
+      }
     }
-  }
 
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
+    @Override
+    public void afterContainer(ContainerLifecycleContext context) {
+      Class<?> type = fuzzedClass(context);
+      if (type == null) {
+        return;
+      }
+      SESSIONKIT_LOGGER.setLevel(loggerLevel);
+      UNAVAILABLE.remove(type);
+      FuzzedBackend backend = OPEN.remove(type);
+      if (backend != null) {
+        try {
+          backend.close();
+        } catch (Exception ex) {
+          throw new IllegalStateException("Could not close the backend of " + type, ex);
+        }
+      }
     }
-  }
 
-  private static void write(Path file, String text) {
-    try {
-      Files.write(file, text.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
+    /** The concrete fuzz test class of a container context, else null. */
+    private static @Nullable Class<?> fuzzedClass(LifecycleContext context) {
+      if (!(context instanceof ContainerLifecycleContext)) {
+        return null;
+      }
+      Class<?> type = context.optionalContainerClass().orElse(null);
+      return type != null
+              && SessionStoreFuzzTests.class.isAssignableFrom(type)
+              && !Modifier.isAbstract(type.getModifiers())
+          ? type
+          : null;
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The sessionkit sample application: a small shop whose cart, login and form tokens live in a
- * sessionkit {@link dev.sessionkit.Session}.
+ * The sessionkit sample application: a small shop on Spring Security whose cart, login and form
+ * tokens live in a sessionkit {@link dev.sessionkit.Session}.
  */
 @NullMarked
 package dev.sessionkit.sample;

@@ -27,7 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium driven through its ChromeDriver, both at fixed paths so that Selenium
  * Manager never downloads anything. One instance per test class; {@link #reset()} forgets every
- * cookie between tests.
+ * cookie between tests. Each instance has a profile (user data directory) of its own, so two
+ * instances are two browsers that share nothing, as two devices would.
  *
  * <p>When {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} is missing, {@link #start()}
  * skips the test class with the reason printed, or fails it when the system property {@code
@@ -87,6 +88,11 @@ final class Chromium implements AutoCloseable {
     System.out.println(
         "Browser tests run in Chromium " + driver.getCapabilities().getBrowserVersion());
     return new Chromium(driver, profile);
+  }
+
+  /** This browser's user data directory, deleted when it closes. */
+  Path profile() {
+    return profile;
   }
 
   /** The driver, for anything this class does not offer. */

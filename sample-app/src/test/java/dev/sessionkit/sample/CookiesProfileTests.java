@@ -8,7 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code cookies} profile keeps the cart in an encrypted cookie: nothing on the server, and the
- * cart is still there after a restart with the same secret.
+ * cart is still there after a restart with the same secret. With no server-side list of a user's
+ * sessions, "Your devices" says it cannot list them.
  */
 class CookiesProfileTests {
 
@@ -30,6 +31,24 @@ class CookiesProfileTests {
     }
     try (RunningShop restarted = RunningShop.start("cookies", port, dataDirectory)) {
       assertThat(visitor.get("/cart").body()).contains("cart-row-stickers");
+    }
+  }
+
+  @Test
+  void cookiesProfileDevicesPageSaysTheBackendCannotListDevicesAndOffersNoSignOut() {
+    try (RunningShop shop = RunningShop.start("cookies", 0, dataDirectory)) {
+      Visitor visitor = Visitor.on(shop.port());
+      visitor.logIn("alice", "wonderland", false);
+
+      Page page = visitor.get("/account/devices");
+
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(page.body())
+          .contains("id=\"devices-unavailable\"", "cannot list your devices")
+          .doesNotContain("id=\"sign-out-others\"", "id=\"devices-table\"");
+      Page signOut = visitor.submit(page, "/account/devices/sign-out-others");
+      assertThat(signOut.status()).isEqualTo(302);
+      assertThat(visitor.get("/account").body()).contains("id=\"account-username\">alice<");
     }
   }
 }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Log in (test cookie, key change, remember me) and log out, over HTTP. */
+/**
+ * Spring Security's form login, remember-me and logout over HTTP, with the login kept in the
+ * sessionkit session: a new key at login, the session ended at logout, never a JSESSIONID.
+ */
 @ShopOverHttpTest
 class LoginHttpTests {
 
@@ -24,7 +27,7 @@ class LoginHttpTests {
   }
 
   @Test
-  void loginPageShowsTheDemoCredentialsAndStoresTheTestCookie() {
+  void loginPageShowsTheDemoCredentialsAndAFormToken() {
     Page page = visitor.get("/login");
 
     assertThat(page.status()).isEqualTo(200);
@@ -34,8 +37,10 @@ class LoginHttpTests {
             "<code>wonderland</code>",
             "<code>bob</code>",
             "<code>builder</code>");
+    assertThat(page.csrfToken()).isNotEmpty();
     assertThat(visitor.sessionKey()).isNotNull();
-    assertThat(visitor.get("/session").body()).contains("<code>testcookie</code>");
+    assertThat(visitor.get("/session").body()).contains("<code>_csrf_token</code>");
+    assertThat(visitor.cookie("JSESSIONID")).isNull();
   }
 
   @Test
@@ -53,110 +58,34 @@ class LoginHttpTests {
     assertThat(store.exists(keyAfter)).isTrue();
     Page cart = visitor.get("/cart");
     assertThat(cart.body()).contains("cart-row-mug").contains("id=\"current-user\">Alice<");
+    assertThat(visitor.get("/session").body()).contains("<code>_security_context</code>");
+    assertThat(visitor.cookie("JSESSIONID")).isNull();
   }
 
   @Test
-  void loginRemovesTheTestCookieAndRecordsTheUser() {
-    visitor.logIn("bob", "builder", false);
+  void protectedPageSendsToTheLoginAndTheLoginBackToIt() {
+    Page account = visitor.get("/account");
+    assertThat(account.status()).isEqualTo(302);
+    assertThat(account.location()).endsWith("/login");
 
-    assertThat(visitor.get("/session").body())
-        .contains("<code>user</code>")
-        .doesNotContain("<code>testcookie</code>");
+    Page loggedIn = visitor.logIn("bob", "builder", false);
+
+    assertThat(loggedIn.location()).endsWith("/account?continue");
+    Page back = visitor.get("/account?continue");
+    assertThat(back.status()).isEqualTo(200);
+    assertThat(back.body()).contains("id=\"account-username\">bob<");
   }
 
   @Test
-  void loginGivesANewFormToken() {
-    String tokenBefore = visitor.get("/login").csrfToken();
+  void loginWithAWrongPasswordShowsTheFormAgainWithoutAContainerSession() {
+    Page page = visitor.logIn("alice", "builder", false);
 
-    visitor.submitFrom("/login", "/login", "username", "alice", "password", "wonderland");
-
-    assertThat(visitor.get("/").csrfToken()).isNotEqualTo(tokenBefore);
-  }
-
-  @Test
-  void oldSessionKeyIsUselessAfterLogin() {
-    visitor.addToCart("mug");
-    String keyBefore = visitor.sessionKey();
-    visitor.logIn("alice", "wonderland", false);
-
-    Visitor attacker = Visitor.on(port);
-    attacker.setCookie("sessionid", keyBefore);
-
-    assertThat(attacker.get("/cart").body())
-        .contains("Your cart is empty")
+    assertThat(page.status()).isEqualTo(302);
+    assertThat(page.location()).endsWith("/login?error");
+    assertThat(page.setCookie("JSESSIONID")).isEmpty();
+    assertThat(visitor.get("/login?error").body())
+        .contains("id=\"login-error\"", "wrong password")
         .doesNotContain("current-user");
-  }
-
-  @Test
-  void loginWithAWrongPasswordShowsTheFormAgainAndKeepsTheSession() {
-    visitor.addToCart("mug");
-    String keyBefore = visitor.sessionKey();
-
-    Page page = visitor.logIn("alice", "queen-of-hearts", false);
-
-    assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body())
-        .contains("Unknown user name or wrong password")
-        .contains("value=\"alice\"")
-        .doesNotContain("current-user");
-    assertThat(visitor.sessionKey()).isEqualTo(keyBefore);
-  }
-
-  @Test
-  void loginWithAnUnknownUserIsRefused() {
-    Page page = visitor.logIn("mallory", "wonderland", false);
-
-    assertThat(page.body()).contains("Unknown user name or wrong password");
-  }
-
-  @Test
-  void loginFromABrowserRefusingCookiesExplainsThatCookiesAreNeeded() {
-    Visitor noCookies = Visitor.refusingCookies(port);
-
-    Page page =
-        noCookies.submitFrom("/login", "/login", "username", "alice", "password", "wonderland");
-
-    assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body())
-        .contains("id=\"login-error\"", "did not send back the session cookie", "allow cookies")
-        .doesNotContain("session expired")
-        .doesNotContain("current-user");
-  }
-
-  @Test
-  void loginFromASessionWithoutTestCookieSaysTheFormWasStaleAndTheRetryWorks() {
-    Page catalogue = visitor.get("/");
-
-    Page page = visitor.submit(catalogue, "/login", "username", "alice", "password", "wonderland");
-
-    assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body())
-        .contains("id=\"login-error\"", "session expired", "try again")
-        .doesNotContain("allow cookies")
-        .doesNotContain("current-user");
-    Page retried = visitor.submit(page, "/login", "username", "alice", "password", "wonderland");
-    assertThat(retried.status()).isEqualTo(302);
-    assertThat(visitor.get("/").body()).contains("id=\"current-user\">Alice<");
-  }
-
-  @Test
-  void loginAfterTheSessionExpiredSaysSoAndTheRetryWorks() {
-    Page loginPage = visitor.get("/login");
-    String expiredKey = visitor.sessionKey();
-    store.delete(expiredKey);
-
-    Page page = visitor.submit(loginPage, "/login", "username", "alice", "password", "wonderland");
-
-    assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body())
-        .contains("id=\"login-error\"", "session expired", "try again")
-        .doesNotContain("allow cookies")
-        .doesNotContain("current-user");
-    assertThat(visitor.sessionKey()).isNotNull().isNotEqualTo(expiredKey);
-    assertThat(visitor.get("/session").body()).contains("<code>testcookie</code>");
-    Page retried = visitor.submit(page, "/login", "username", "alice", "password", "wonderland");
-    assertThat(retried.status()).isEqualTo(302);
-    assertThat(visitor.get("/").body()).contains("id=\"current-user\">Alice<");
   }
 
   @Test
@@ -171,13 +100,9 @@ class LoginHttpTests {
     String bobsKey = visitor.sessionKey();
     assertThat(bobsKey).isNotNull().isNotEqualTo(alicesKey);
     assertThat(store.exists(alicesKey)).isFalse();
-    assertThat(store.exists(bobsKey)).isTrue();
     assertThat(visitor.get("/cart").body())
         .contains("Your cart is empty", "id=\"current-user\">Bob<")
         .doesNotContain("cart-row-mug");
-    assertThat(visitor.get("/session").body())
-        .contains("<code>user</code>")
-        .doesNotContain("<code>cart</code>", "<code>testcookie</code>");
   }
 
   @Test
@@ -195,39 +120,28 @@ class LoginHttpTests {
   }
 
   @Test
-  void loginAsAnotherUserWithRememberMeGivesTheFreshSessionAPersistentCookie() {
-    visitor.logIn("alice", "wonderland", false);
-
-    Page page = visitor.logIn("bob", "builder", true);
-
-    assertThat(page.setCookie("sessionid"))
-        .hasValueSatisfying(cookie -> assertThat(cookie).contains("Max-Age=1209600"));
-    assertThat(visitor.get("/session").body()).contains("id=\"session-browser-close\">no<");
-  }
-
-  @Test
-  void rememberMeGivesACookieLastingTheMaximumAge() {
+  void rememberMeGivesARememberMeCookieLastingTheMaximumAgeThatLogsInAgainWithoutASession() {
     Page page = visitor.logIn("alice", "wonderland", true);
 
-    assertThat(page.setCookie("sessionid"))
-        .hasValueSatisfying(
-            cookie -> assertThat(cookie).contains("Max-Age=1209600").contains("Expires="));
-    assertThat(visitor.get("/session").body()).contains("id=\"session-browser-close\">no<");
+    assertThat(page.setCookie("remember-me"))
+        .hasValueSatisfying(cookie -> assertThat(cookie).contains("Max-Age=1209600"));
+    Visitor returning = Visitor.on(port);
+    returning.setCookie("remember-me", visitor.cookie("remember-me"));
+    assertThat(returning.get("/account").body()).contains("id=\"account-username\">alice<");
+    assertThat(returning.sessionKey()).isNotNull();
+    assertThat(returning.cookie("JSESSIONID")).isNull();
   }
 
   @Test
-  void loginWithoutRememberMeGivesABrowserSessionCookie() {
+  void loginWithoutRememberMeSetsNoRememberMeCookie() {
     Page page = visitor.logIn("alice", "wonderland", false);
 
-    assertThat(page.setCookie("sessionid"))
-        .hasValueSatisfying(
-            cookie -> assertThat(cookie).doesNotContain("Max-Age").doesNotContain("Expires"));
-    assertThat(visitor.get("/session").body()).contains("id=\"session-browser-close\">yes<");
+    assertThat(page.setCookie("remember-me")).isEmpty();
   }
 
   @Test
   void logoutEndsTheSessionAndDeletesTheCookie() {
-    visitor.logIn("alice", "wonderland", false);
+    visitor.logIn("alice", "wonderland", true);
     visitor.addToCart("mug");
     String key = visitor.sessionKey();
 
@@ -238,6 +152,7 @@ class LoginHttpTests {
     assertThat(loggedOut.setCookie("sessionid"))
         .hasValueSatisfying(
             cookie -> assertThat(cookie).startsWith("sessionid=;").contains("Max-Age=0"));
+    assertThat(visitor.cookie("remember-me")).isNull();
     assertThat(store.exists(key)).isFalse();
     Page page = visitor.get("/logged-out");
     assertThat(page.body()).contains("You are logged out").doesNotContain("current-user");

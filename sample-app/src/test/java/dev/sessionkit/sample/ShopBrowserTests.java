@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The shop in a real browser (headless Chromium), once per backend: the default db backend on an H2
  * file, then the {@code file} and {@code cache} profiles. Cookies are read through Chrome DevTools,
- * as the browser stores them.
+ * as the browser stores them; after every test the browser holds no {@code JSESSIONID}.
  */
 @ParameterizedClass(name = "backend profile {0}")
 @ValueSource(strings = {RunningShop.DEFAULT, "file", "cache"})
@@ -64,6 +65,11 @@ class ShopBrowserTests {
   @BeforeEach
   void forgetCookies() {
     browser.reset();
+  }
+
+  @AfterEach
+  void noContainerSessionWasEverCreated() {
+    assertThat(browser.cookie("JSESSIONID")).isEmpty();
   }
 
   @Test
@@ -136,10 +142,11 @@ class ShopBrowserTests {
   }
 
   @Test
-  void rememberMeLoginGetsAPersistentCookieLastingTheMaximumAge() {
+  void rememberMeLoginGetsARememberMeCookieLastingTheMaximumAge() {
     logIn("alice", "wonderland", true);
 
-    Map<String, Object> cookie = browser.cookie("sessionid").orElseThrow();
+    Map<String, Object> cookie = browser.cookie("remember-me").orElseThrow();
+    assertThat(cookie).containsEntry("httpOnly", true);
     assertThat(cookie).containsEntry("session", false);
     double expires = ((Number) cookie.get("expires")).doubleValue();
     double expected = Instant.now().plus(Duration.ofDays(14)).getEpochSecond();
@@ -147,12 +154,11 @@ class ShopBrowserTests {
   }
 
   @Test
-  void loginWithoutRememberMeGetsABrowserSessionCookie() {
+  void loginWithoutRememberMeGetsNoRememberMeCookie() {
     logIn("alice", "wonderland", false);
 
-    Map<String, Object> cookie = browser.cookie("sessionid").orElseThrow();
-    assertThat(cookie).containsEntry("session", true);
-    assertThat(((Number) cookie.get("expires")).doubleValue()).isEqualTo(-1.0);
+    assertThat(browser.has("current-user")).isTrue();
+    assertThat(browser.cookie("remember-me")).isEmpty();
   }
 
   @Test

@@ -195,7 +195,7 @@ class ShopHttpTests {
         .doesNotContain(key)
         .containsPattern("id=\"session-expiry\">\\d{4}-\\d{2}-\\d{2}T[0-9:]+Z<")
         .contains("id=\"session-browser-close\">no<")
-        .contains("<code>cart</code>", "<code>csrf_token</code>");
+        .contains("<code>cart</code>", "<code>_csrf_token</code>");
   }
 
   @Test

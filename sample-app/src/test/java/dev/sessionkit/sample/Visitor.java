@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A visitor of the running application over real HTTP, with a cookie jar of its own: it sends back
  * the cookies it was given, drops one deleted with {@code Max-Age=0}, and follows no redirect by
- * itself. A visitor created with {@link #refusingCookies(int)} never keeps any.
+ * itself, and asks for HTML as a browser does. A visitor created with {@link #refusingCookies(int)}
+ * never keeps any.
  */
 final class Visitor {
 
@@ -101,7 +102,7 @@ final class Visitor {
   Page logIn(String username, String password, boolean rememberMe) {
     return rememberMe
         ? submitFrom(
-            "/login", "/login", "username", username, "password", password, "rememberMe", "true")
+            "/login", "/login", "username", username, "password", password, "remember-me", "on")
         : submitFrom("/login", "/login", "username", username, "password", password);
   }
 
@@ -119,6 +120,7 @@ final class Visitor {
   }
 
   private Page send(HttpRequest.Builder request) {
+    request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
     if (!cookies.isEmpty()) {
       StringJoiner header = new StringJoiner("; ");
       cookies.forEach((name, value) -> header.add(name + "=" + value));

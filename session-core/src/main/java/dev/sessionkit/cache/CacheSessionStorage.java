@@ -2,11 +2,14 @@ package dev.sessionkit.cache;
 
 import dev.sessionkit.SessionStoreException;
 import dev.sessionkit.UnreadableSessionDataException;
+import dev.sessionkit.spi.IndexedSession;
 import dev.sessionkit.spi.ReplaceOutcome;
 import dev.sessionkit.spi.SessionStorage;
 import dev.sessionkit.spi.StorageCapabilities;
 import dev.sessionkit.spi.StoredRecord;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -14,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
 
 /**
- * Session records in a Spring {@link Cache}: in-process caches hold the immutable {@link
- * StoredRecord} itself, other caches one string per session ({@link StoredRecord#toText()}).
+ * Session records in a Spring {@link Cache}: caches that keep objects in this JVM (Caffeine, a
+ * concurrent map cache not storing by value) hold the immutable {@link StoredRecord} itself, other
+ * caches one string per session ({@link StoredRecord#toText()}).
  *
  * <p>Design. In-process caches (Caffeine, concurrent maps) are reached through their map view,
  * whose {@code compute} compares the version and writes atomically, so concurrent saves merge; they
@@ -29,15 +33,18 @@ final class CacheSessionStorage implements SessionStorage {
 
   private final Cache cache;
   private final @Nullable ConcurrentMap<Object, Object> nativeMap;
+  private final boolean keepsObjects;
   private final StorageCapabilities capabilities;
 
   CacheSessionStorage(Cache cache) {
     this.cache = cache;
     this.nativeMap = NativeMaps.of(cache);
+    this.keepsObjects = nativeMap != null && NativeMaps.keepsObjects(cache);
     this.capabilities =
         StorageCapabilities.builder()
             .compareAndSet(nativeMap != null)
             .expiresRecordsItself(true)
+            .indexesPrincipals(nativeMap != null)
             .build();
   }
 
@@ -78,7 +85,7 @@ final class CacheSessionStorage implements SessionStorage {
         "create",
         () ->
             map != null
-                ? map.putIfAbsent(key, record) == null
+                ? map.putIfAbsent(key, valueOf(record)) == null
                 : cache.putIfAbsent(key, record.toText()) == null);
   }
 
@@ -89,7 +96,7 @@ final class CacheSessionStorage implements SessionStorage {
         "save",
         () ->
             map != null
-                ? replaceAtomically(map, key, record, expectedVersion)
+                ? replaceAtomically(map, key, valueOf(record), expectedVersion)
                 : replaceByReadThenPut(key, record.toText(), expectedVersion));
   }
 
@@ -98,6 +105,44 @@ final class CacheSessionStorage implements SessionStorage {
     ConcurrentMap<Object, Object> map = nativeMap;
     return Boolean.TRUE.equals(
         execute("delete", () -> map != null ? map.remove(key) != null : cache.evictIfPresent(key)));
+  }
+
+  /**
+   * Scans the map of an in-process cache: no separate index to keep in step, and the scan is
+   * bounded by the cache's maximum size (and costs no I/O).
+   */
+  @Override
+  public List<IndexedSession> sessionsOf(String principal, Instant now) {
+    ConcurrentMap<Object, Object> map = nativeMap;
+    if (map == null) {
+      return SessionStorage.super.sessionsOf(principal, now);
+    }
+    List<IndexedSession> sessions = new ArrayList<>();
+    map.forEach(
+        (key, value) -> {
+          StoredRecord record = recordOrNull(value);
+          if (key instanceof String sessionKey
+              && record != null
+              && !record.isExpiredAt(now)
+              && principal.equals(record.principal())) {
+            sessions.add(IndexedSession.of(sessionKey, record));
+          }
+        });
+    return sessions;
+  }
+
+  private static @Nullable StoredRecord recordOrNull(Object value) {
+    if (value instanceof StoredRecord record) {
+      return record;
+    }
+    if (value instanceof String text) {
+      try {
+        return StoredRecord.fromText(text);
+      } catch (UnreadableSessionDataException ex) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /** Removes nothing: the cache expires sessions by itself. */
@@ -122,7 +167,7 @@ final class CacheSessionStorage implements SessionStorage {
   }
 
   private static ReplaceOutcome replaceAtomically(
-      ConcurrentMap<Object, Object> map, String key, StoredRecord record, long expectedVersion) {
+      ConcurrentMap<Object, Object> map, String key, Object value, long expectedVersion) {
     ReplaceOutcome[] outcome = {ReplaceOutcome.GONE};
     map.computeIfPresent(
         key,
@@ -132,7 +177,7 @@ final class CacheSessionStorage implements SessionStorage {
             return stored;
           }
           outcome[0] = ReplaceOutcome.REPLACED;
-          return record;
+          return value;
         });
     return outcome[0];
   }
@@ -148,6 +193,11 @@ final class CacheSessionStorage implements SessionStorage {
     }
     cache.put(key, text);
     return ReplaceOutcome.REPLACED;
+  }
+
+  /** What the cache holds for {@code record}: the record itself in a JVM-local cache, else text. */
+  private Object valueOf(StoredRecord record) {
+    return keepsObjects ? record : record.toText();
   }
 
   private static long versionOf(Object stored) {

@@ -13,13 +13,14 @@ import org.springframework.cache.Cache;
  * SessionStore store = new CacheSessionStore(SessionCaches.caffeine("sessions", 100_000, clock));
  * }</pre>
  *
- * <p>Each session is cached as one string (a header with its expiry and version, then its data), so
- * any value serializer that handles strings works; configure a string serializer rather than Java
- * serialization. The expiry is checked from the stored record on every load, so a cache whose
- * time-to-live is longer than a session's never brings an expired session back. Must-create uses
- * {@link Cache#putIfAbsent}. Caches evict on their own: {@link #clearExpired()} removes nothing. A
- * cache may also evict a live session under memory pressure; use the database backend when that is
- * not acceptable.
+ * <p>A cache that keeps objects in this JVM (Caffeine, a concurrent map cache not storing by value)
+ * holds each session's immutable record, so a load parses nothing; any other cache holds one string
+ * per session (a header with its expiry and version, then its data), so any value serializer that
+ * handles strings works; configure a string serializer rather than Java serialization. The expiry
+ * is checked from the stored record on every load, so a cache whose time-to-live is longer than a
+ * session's never brings an expired session back. Must-create uses {@link Cache#putIfAbsent}.
+ * Caches evict on their own: {@link #clearExpired()} removes nothing. A cache may also evict a live
+ * session under memory pressure; use the database backend when that is not acceptable.
  *
  * <p>Concurrent saves of one session merge on in-process caches, whose map view compares the
  * version and writes atomically. Spring's {@code Cache} has no compare-and-set, so over any other

@@ -1,6 +1,7 @@
 package dev.sessionkit.cacheddb;
 
 import dev.sessionkit.UnreadableSessionDataException;
+import dev.sessionkit.spi.IndexedSession;
 import dev.sessionkit.spi.ReplaceOutcome;
 import dev.sessionkit.spi.SessionStorage;
 import dev.sessionkit.spi.StorageCapabilities;
@@ -8,6 +9,7 @@ import dev.sessionkit.spi.StoredRecord;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,6 +73,7 @@ final class CachedDbSessionStorage implements SessionStorage {
         StorageCapabilities.builder()
             .compareAndSet(durable.capabilities().compareAndSet())
             .expiresRecordsItself(durable.capabilities().expiresRecordsItself())
+            .indexesPrincipals(durable.capabilities().indexesPrincipals())
             .build();
   }
 
@@ -113,7 +116,7 @@ final class CachedDbSessionStorage implements SessionStorage {
     }
     if (record.isExpiredAt(clock.instant())) {
       deleteFast(key);
-    } else if (Boolean.FALSE.equals(quietly("create", () -> fast.insert(key, record)))) {
+    } else if (Boolean.FALSE.equals(quietly("create", () -> fast.insert(key, unindexed(record))))) {
       // a copy left from an earlier record under this key (its delete failed): never serve it
       deleteFast(key);
     }
@@ -137,7 +140,8 @@ final class CachedDbSessionStorage implements SessionStorage {
       deleteFast(key); // a read-then-put could land after a concurrent delete: drop the copy
       return outcome;
     }
-    ReplaceOutcome copied = quietly("save", () -> fast.replace(key, record, expectedVersion));
+    ReplaceOutcome copied =
+        quietly("save", () -> fast.replace(key, unindexed(record), expectedVersion));
     if (copied == null || copied == ReplaceOutcome.CONFLICT) {
       deleteFast(key); // not the copy of the record just replaced: the next load reads it afresh
     }
@@ -212,8 +216,22 @@ final class CachedDbSessionStorage implements SessionStorage {
    * Puts a copy of {@code stored} in, unless there is one already, then makes sure the durable
    * record did not move on meanwhile; a copy that may be stale is deleted.
    */
+  /**
+   * The durable store's index lists the principal's sessions, so the fast copy goes without the
+   * principal: a fast store that indexes (Redis) then spends no command on an index nobody reads.
+   */
+  private static StoredRecord unindexed(StoredRecord record) {
+    return record.principal() == null ? record : record.toBuilder().principal(null).build();
+  }
+
+  /** The durable store's index: it holds every session, the fast one only some. */
+  @Override
+  public List<IndexedSession> sessionsOf(String principal, Instant now) {
+    return durable.sessionsOf(principal, now);
+  }
+
   private void refill(String key, StoredRecord stored) {
-    if (!Boolean.TRUE.equals(quietly("create", () -> fast.insert(key, stored)))) {
+    if (!Boolean.TRUE.equals(quietly("create", () -> fast.insert(key, unindexed(stored))))) {
       return;
     }
     StoredRecord now;

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * loaded with the same encoding request after request; parsing it each time is most of what a read
  * costs there. The snapshot is never handed out: every load gets its own deep copy, so a handler
  * that changes a list it read changes neither the stored session nor the next request's copy. Only
- * data made of JSON values (maps, lists, strings, numbers, booleans, nulls) is kept; a codec that
- * decodes into other objects, which could not be copied safely, is parsed every time. A snapshot is
- * taken from the second load of an encoding, so that data written on every request costs no copy.
+ * data made of JSON values (maps, lists, strings, numbers, booleans, nulls) from a codec that says
+ * it {@linkplain dev.sessionkit.SessionCodec#decodesToJsonValues() decodes to JSON values} (the
+ * default JSON codec does) is kept; any other codec is parsed every time. A snapshot is taken from
+ * the second load of an encoding, so that data written on every request costs no copy.
  *
  * @param key the session key
  * @param encoded the encoding the data was decoded from

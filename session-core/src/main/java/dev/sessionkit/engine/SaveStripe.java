@@ -2,8 +2,6 @@ package dev.sessionkit.engine;
 
 import dev.sessionkit.spi.StoredRecord;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,22 +29,32 @@ final class SaveStripe {
   /** The saves of the flight's key waiting to be written after it, or null. */
   @Nullable Batch next;
 
+  /**
+   * Whether saves may join the flight: not while its writer retries after a conflict, since the
+   * record in flight is then about to change.
+   */
+  boolean flightJoinable = true;
+
+  /** How many saves wait for the stripe without being able to join its flight. */
+  int blocked;
+
   /** The data last loaded in the stripe, as decoded (read without the monitor). */
   volatile @Nullable DecodedSnapshot snapshot;
 
   /** A record written by this store. */
-  record Written(String key, long version, String encoded, Instant expiry) {
+  record Written(
+      String key, long version, String encoded, Instant expiry, @Nullable Instant created) {
 
     static Written of(String key, StoredRecord record) {
-      return new Written(key, record.version(), record.data(), record.expiry());
+      return new Written(key, record.version(), record.data(), record.expiry(), record.created());
     }
   }
 
   /** The record a write in flight stores under {@code key}. */
-  record Flight(String key, long version, String encoded) {
+  record Flight(String key, long version, String encoded, @Nullable Instant created) {
 
     static Flight of(String key, StoredRecord record) {
-      return new Flight(key, record.version(), record.data());
+      return new Flight(key, record.version(), record.data(), record.created());
     }
   }
 
@@ -68,19 +76,20 @@ final class SaveStripe {
     final String key;
     final long baseVersion;
     final String baseEncoded;
+    final @Nullable Instant created;
     final Object leader;
-    Map<String, @Nullable Object> data;
-    int members;
+    String encoded;
     BatchState state = BatchState.OPEN;
     @Nullable StoredRecord record;
     @Nullable RuntimeException failure;
     boolean membersSaveAlone;
 
-    Batch(Flight base, Map<String, @Nullable Object> baseData, Object leader) {
+    Batch(Flight base, String encoded, Object leader) {
       this.key = base.key();
       this.baseVersion = base.version();
       this.baseEncoded = base.encoded();
-      this.data = baseData;
+      this.created = base.created();
+      this.encoded = encoded;
       this.leader = leader;
     }
 
@@ -89,11 +98,6 @@ final class SaveStripe {
       return written.key().equals(key)
           && written.version() == baseVersion
           && written.encoded().equals(baseEncoded);
-    }
-
-    /** A copy of the data to change, so that a member whose changes fail leaves it as it was. */
-    Map<String, @Nullable Object> copyOfData() {
-      return new LinkedHashMap<>(data);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.sessionkit.engine;
 
+import dev.sessionkit.PrincipalSession;
+import dev.sessionkit.PrincipalSessions;
 import dev.sessionkit.Session;
 import dev.sessionkit.SessionConflictException;
 import dev.sessionkit.SessionInterruptedException;
@@ -9,6 +11,7 @@ import dev.sessionkit.SessionStore;
 import dev.sessionkit.SessionStoreException;
 import dev.sessionkit.SessionTooLargeException;
 import dev.sessionkit.UnreadableSessionDataException;
+import dev.sessionkit.spi.IndexedSession;
 import dev.sessionkit.spi.ReplaceOutcome;
 import dev.sessionkit.spi.SessionStorage;
 import dev.sessionkit.spi.StorageCapabilities;
@@ -16,7 +19,9 @@ import dev.sessionkit.spi.StoredRecord;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -51,7 +56,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code JdbcSessionStore}, {@code FileSessionStore}, {@code CacheSessionStore}). Thread-safe; the
  * sessions it hands out are not (one request each).
  */
-public class StorageSessionStore implements SessionStore {
+public class StorageSessionStore implements SessionStore, PrincipalSessions {
 
   private static final System.Logger LOG = System.getLogger(StorageSessionStore.class.getName());
   private static final int CREATE_ATTEMPTS = 10;
@@ -67,6 +72,12 @@ public class StorageSessionStore implements SessionStore {
   private final SessionListeners listeners = new SessionListeners();
   private volatile OperationObserver observer = OperationObserver.NONE;
 
+  /**
+   * Whether loads may copy data decoded before ({@link DecodedSnapshot}): only with a codec that
+   * decodes to plain JSON values, which a copy reproduces exactly.
+   */
+  private final boolean snapshotsDecodedData;
+
   /** Saves of one key take turns, and join the write in flight: see {@link SaveStripe}. */
   private final SaveStripe[] stripes = new SaveStripe[SAVE_STRIPES];
 
@@ -75,6 +86,7 @@ public class StorageSessionStore implements SessionStore {
     this.storage = Objects.requireNonNull(storage, "storage");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.expiry = new SessionExpiry(settings);
+    this.snapshotsDecodedData = settings.codec().decodesToJsonValues();
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = new SaveStripe();
     }
@@ -161,6 +173,62 @@ public class StorageSessionStore implements SessionStore {
   }
 
   @Override
+  public final List<PrincipalSession> sessionsOf(
+      String principalName, @Nullable String currentSessionKey) {
+    return indexedSessionsOf(principalName).stream()
+        .map(
+            found ->
+                new PrincipalSession(
+                    PrincipalSession.idOf(found.key()),
+                    found.key().equals(currentSessionKey),
+                    found.created(),
+                    found.saved(),
+                    found.expiry()))
+        .sorted(
+            Comparator.comparing(
+                    PrincipalSession::lastSaved, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(PrincipalSession::id))
+        .toList();
+  }
+
+  @Override
+  public final boolean revoke(String principalName, String sessionId) {
+    Objects.requireNonNull(sessionId, "sessionId");
+    if (sessionId.length() < PrincipalSession.ID_LENGTH) {
+      return false;
+    }
+    boolean revoked = false;
+    for (IndexedSession found : indexedSessionsOf(principalName)) {
+      if (PrincipalSession.idOf(found.key()).equals(sessionId)) {
+        delete(found.key());
+        revoked = true;
+      }
+    }
+    return revoked;
+  }
+
+  @Override
+  public final int revokeOthers(String principalName, @Nullable String currentSessionKey) {
+    int revoked = 0;
+    for (IndexedSession found : indexedSessionsOf(principalName)) {
+      if (!found.key().equals(currentSessionKey)) {
+        delete(found.key());
+        revoked++;
+      }
+    }
+    return revoked;
+  }
+
+  private List<IndexedSession> indexedSessionsOf(String principalName) {
+    Objects.requireNonNull(principalName, "principalName");
+    if (!storage.capabilities().indexesPrincipals()) {
+      throw new UnsupportedOperationException(
+          this + " keeps no index of sessions by principal; use a server-side backend");
+    }
+    return observed(null, "list", () -> storage.sessionsOf(principalName, now()));
+  }
+
+  @Override
   public String toString() {
     return storage.toString();
   }
@@ -171,7 +239,11 @@ public class StorageSessionStore implements SessionStore {
    * A session's data, the version of the record it came from, and that record's encoded data (null
    * when unreadable), against which a merge finds values changed in place.
    */
-  record Loaded(Map<String, @Nullable Object> data, long version, @Nullable String encoded) {}
+  record Loaded(
+      Map<String, @Nullable Object> data,
+      long version,
+      @Nullable String encoded,
+      @Nullable Instant created) {}
 
   SessionExpiry expiry() {
     return expiry;
@@ -189,14 +261,15 @@ public class StorageSessionStore implements SessionStore {
     } catch (UnreadableSessionDataException ex) {
       tellLoaded(sessionKey, true, start);
       warnUnreadable(ex);
-      return new Loaded(new LinkedHashMap<>(), StoredRecord.UNREADABLE_VERSION, null);
+      return new Loaded(new LinkedHashMap<>(), StoredRecord.UNREADABLE_VERSION, null, null);
     }
     boolean live = record != null && !record.isExpiredAt(now());
     tellLoaded(sessionKey, live, start);
     if (!live) {
       return null;
     }
-    return new Loaded(decodeLoaded(sessionKey, record.data()), record.version(), record.data());
+    return new Loaded(
+        decodeLoaded(sessionKey, record.data()), record.version(), record.data(), record.created());
   }
 
   /**
@@ -217,7 +290,7 @@ public class StorageSessionStore implements SessionStore {
       warnUnreadable(ex);
       return decoded;
     }
-    if (encoded.length() <= DecodedSnapshot.MAX_ENCODED_LENGTH) {
+    if (encoded.length() <= DecodedSnapshot.MAX_ENCODED_LENGTH && snapshotsDecodedData) {
       stripe.snapshot =
           new DecodedSnapshot(
               sessionKey, encoded, seenBefore ? DecodedSnapshot.copyOf(decoded) : null);
@@ -227,7 +300,7 @@ public class StorageSessionStore implements SessionStore {
 
   /** Stores {@code data} under a fresh key, retrying on the (astronomically rare) collision. */
   Created create(Map<String, @Nullable Object> data) {
-    StoredRecord record = record(data, 1);
+    StoredRecord record = record(data, 1, now());
     if (ownsKeys()) {
       return storeUnderOwnKey(
           record, "create", (key, latency) -> listener -> listener.created(key, latency));
@@ -235,7 +308,7 @@ public class StorageSessionStore implements SessionStore {
     for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
       String key = SessionKeys.generate();
       if (insert(key, record)) {
-        return new Created(key, record.data());
+        return new Created(key, record.data(), record.created());
       }
     }
     throw new SessionStoreException(
@@ -245,8 +318,8 @@ public class StorageSessionStore implements SessionStore {
             + " random session keys in use; is the random source broken?");
   }
 
-  /** The key a new record was stored under, and its encoded data. */
-  record Created(String key, String encoded) {}
+  /** The key a new record was stored under, its encoded data and its creation time. */
+  record Created(String key, String encoded, @Nullable Instant created) {}
 
   /** Whether the storage decides the keys: every save then yields a new key. */
   boolean ownsKeys() {
@@ -257,9 +330,10 @@ public class StorageSessionStore implements SessionStore {
    * A save for a storage that owns its keys: the record goes to {@link SessionStorage#store} and
    * comes back as a new key. Nothing is shared between requests, so nothing is compared or merged.
    */
-  Created saveUnderOwnKey(Map<String, @Nullable Object> data, long version) {
+  Created saveUnderOwnKey(
+      Map<String, @Nullable Object> data, long version, @Nullable Instant created) {
     return storeUnderOwnKey(
-        record(data, Math.max(version, 0) + 1),
+        record(data, Math.max(version, 0) + 1, created),
         "save",
         (key, latency) -> listener -> listener.saved(key, 0, latency));
   }
@@ -271,20 +345,22 @@ public class StorageSessionStore implements SessionStore {
     long start = System.nanoTime();
     String key = observed(null, operation, () -> storage.store(record));
     listeners.tell(event.apply(key, since(start)));
-    return new Created(key, record.data());
+    return new Created(key, record.data(), record.created());
   }
 
   /**
    * Must-create: stores {@code data} under {@code sessionKey} unless the key is in use.
    *
-   * @return the encoded data stored, or null when the key is in use
+   * @return what was stored, or null when the key is in use
    */
-  @Nullable String create(String sessionKey, Map<String, @Nullable Object> data) {
+  @Nullable Created create(String sessionKey, Map<String, @Nullable Object> data) {
     if (ownsKeys()) {
       throw new IllegalStateException("a storage that owns its keys takes no key from the engine");
     }
-    StoredRecord record = record(data, 1);
-    return insert(sessionKey, record) ? record.data() : null;
+    StoredRecord record = record(data, 1, now());
+    return insert(sessionKey, record)
+        ? new Created(sessionKey, record.data(), record.created())
+        : null;
   }
 
   /**
@@ -303,9 +379,10 @@ public class StorageSessionStore implements SessionStore {
       Map<String, @Nullable Object> data,
       long version,
       @Nullable String loadedEncoding,
+      @Nullable Instant created,
       SessionChanges changes) {
     long start = System.nanoTime();
-    Merge merge = new Merge(data, version, loadedEncoding, changes);
+    Merge merge = new Merge(data, version, loadedEncoding, created, changes);
     SaveStripe stripe = stripeOf(sessionKey);
     boolean interrupted = false;
     try {
@@ -313,9 +390,26 @@ public class StorageSessionStore implements SessionStore {
         SaveStripe.Batch batch = null;
         StoredRecord record = null;
         synchronized (stripe) {
-          while (stripe.flight != null
-              && (merge.savesAlone || !stripe.flight.key().equals(sessionKey))) {
-            interrupted |= stripe.awaitChange();
+          while (stripe.flight != null) {
+            boolean cannotJoin =
+                merge.savesAlone
+                    || !stripe.flightJoinable
+                    || !stripe.flight.key().equals(sessionKey);
+            if (!cannotJoin && (stripe.next != null || stripe.blocked == 0)) {
+              break;
+            }
+            // A save that cannot join blocks new batches behind the flight meanwhile, so that
+            // the chain of batches of a busy key ends and the stripe comes free for it.
+            if (cannotJoin) {
+              stripe.blocked++;
+            }
+            try {
+              interrupted |= stripe.awaitChange();
+            } finally {
+              if (cannotJoin) {
+                stripe.blocked--;
+              }
+            }
           }
           if (stripe.flight == null) {
             record = startWriting(stripe, sessionKey, merge);
@@ -324,9 +418,9 @@ public class StorageSessionStore implements SessionStore {
           }
         }
         if (batch == null) {
-          return writeAlone(stripe, sessionKey, merge, record, start);
+          return writeAlone(stripe, sessionKey, merge, Objects.requireNonNull(record), start);
         }
-        BatchOutcome outcome = awaitBatch(stripe, batch, merge);
+        BatchOutcome outcome = awaitBatch(stripe, batch, merge, start);
         interrupted |= outcome.interrupted();
         if (outcome.saved() != null) {
           return outcome.saved();
@@ -344,27 +438,35 @@ public class StorageSessionStore implements SessionStore {
 
     private Map<String, @Nullable Object> current;
     private long expected;
+    private @Nullable Instant created;
     private final @Nullable String loadedEncoding;
     private final SessionChanges changes;
     private int conflicts;
     private boolean untrackedEditsTaken;
     private boolean savesAlone;
+    private int dissolved;
 
     Merge(
         Map<String, @Nullable Object> data,
         long version,
         @Nullable String loadedEncoding,
+        @Nullable Instant created,
         SessionChanges changes) {
       this.current = data;
       this.expected = version;
+      this.created = created;
       this.loadedEncoding = loadedEncoding;
       this.changes = changes;
     }
 
-    /** Applies this session's changes to {@code stored} (of {@code version}) and expects that. */
-    void onto(Map<String, @Nullable Object> stored, long version) {
+    /**
+     * Applies this session's changes to {@code stored} (of {@code version}, created at {@code
+     * storedCreated}) and expects that.
+     */
+    void onto(Map<String, @Nullable Object> stored, long version, @Nullable Instant storedCreated) {
       current = applyTo(stored);
       expected = version;
+      created = storedCreated;
       conflicts++;
     }
 
@@ -391,9 +493,9 @@ public class StorageSessionStore implements SessionStore {
         && known.key().equals(sessionKey)
         && known.version() > merge.expected
         && !known.expiry().isBefore(now())) {
-      merge.onto(decode(known.encoded()), known.version());
+      merge.onto(decode(known.encoded()), known.version(), known.created());
     }
-    StoredRecord record = record(merge.current, Math.max(merge.expected, 0) + 1);
+    StoredRecord record = record(merge.current, Math.max(merge.expected, 0) + 1, merge.created);
     stripe.flight = SaveStripe.Flight.of(sessionKey, record);
     return record;
   }
@@ -416,10 +518,11 @@ public class StorageSessionStore implements SessionStore {
         if (outcome == ReplaceOutcome.REPLACED) {
           written = SaveStripe.Written.of(sessionKey, record);
           tellSaved(sessionKey, merge.conflicts, start);
-          return new Loaded(merge.current, record.version(), record.data());
+          return new Loaded(merge.current, record.version(), record.data(), record.created());
         }
         synchronized (stripe) {
           stripe.lastWritten = null;
+          stripe.flightJoinable = false;
           dissolveNext(stripe);
         }
         if (outcome == ReplaceOutcome.CONFLICT && attempt > 0) {
@@ -431,10 +534,12 @@ public class StorageSessionStore implements SessionStore {
               "The session was deleted before the request finished; it may have been logged out"
                   + " by another request");
         }
-        merge.onto(stored.data(), stored.version());
-        record = record(merge.current, Math.max(merge.expected, 0) + 1);
+        merge.onto(stored.data(), stored.version(), stored.created());
+        record = record(merge.current, Math.max(merge.expected, 0) + 1, merge.created);
         synchronized (stripe) {
           stripe.flight = SaveStripe.Flight.of(sessionKey, record);
+          stripe.flightJoinable = true;
+          stripe.notifyAll();
         }
       }
       SessionConflictException failure =
@@ -459,12 +564,19 @@ public class StorageSessionStore implements SessionStore {
   private SaveStripe.Batch join(SaveStripe stripe, Merge merge) {
     SaveStripe.Batch batch = stripe.next;
     SaveStripe.Flight flight = Objects.requireNonNull(stripe.flight);
+    // Apply first: a member whose changes throw leaves neither a batch nor a change behind. Each
+    // member works on its own decoded copy and leaves an encoding, so nothing it put is shared with
+    // the next member, and a value that cannot be encoded fails the save that put it.
+    String encoded =
+        settings
+            .codec()
+            .encode(merge.applyTo(decode(batch == null ? flight.encoded() : batch.encoded)));
     if (batch == null) {
-      batch = new SaveStripe.Batch(flight, decode(flight.encoded()), merge);
+      batch = new SaveStripe.Batch(flight, encoded, merge);
       stripe.next = batch;
+    } else {
+      batch.encoded = encoded;
     }
-    batch.data = merge.applyTo(batch.copyOfData());
-    batch.members++;
     return batch;
   }
 
@@ -476,35 +588,48 @@ public class StorageSessionStore implements SessionStore {
    * lands; every member waits for the outcome. A dissolved batch sends its members back to save
    * again on their own.
    */
-  private BatchOutcome awaitBatch(SaveStripe stripe, SaveStripe.Batch batch, Merge merge) {
-    long start = System.nanoTime();
+  private BatchOutcome awaitBatch(
+      SaveStripe stripe, SaveStripe.Batch batch, Merge merge, long start) {
     boolean interrupted = false;
+    SaveStripe.BatchState state;
     synchronized (stripe) {
       while (batch.state == SaveStripe.BatchState.OPEN
           || (batch.state == SaveStripe.BatchState.WRITING && batch.leader != merge)) {
         interrupted |= stripe.awaitChange();
       }
+      state = batch.state;
     }
-    if (batch.state == SaveStripe.BatchState.WRITING) {
-      writeBatch(stripe, batch);
+    if (state == SaveStripe.BatchState.WRITING) {
+      state = writeBatch(stripe, batch);
     }
-    switch (batch.state) {
+    switch (state) {
       case WRITTEN -> {
         StoredRecord record = Objects.requireNonNull(batch.record);
         tellSaved(batch.key, merge.conflicts + 1, start);
         return new BatchOutcome(
-            new Loaded(decode(record.data()), record.version(), record.data()), interrupted);
+            new Loaded(decode(record.data()), record.version(), record.data(), record.created()),
+            interrupted);
       }
-      case FAILED -> throw Objects.requireNonNull(batch.failure);
+      case FAILED -> {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        RuntimeException failure = Objects.requireNonNull(batch.failure);
+        if (batch.leader != merge) {
+          listeners.tell(listener -> listener.failed(batch.key, "save", failure));
+        }
+        throw failure;
+      }
       default -> {
-        merge.savesAlone |= batch.membersSaveAlone;
+        // Dissolved: save again; after two dissolved batches, alone, in the bounded retry loop.
+        merge.savesAlone |= batch.membersSaveAlone || ++merge.dissolved >= 2;
         return new BatchOutcome(null, interrupted);
       }
     }
   }
 
   /** The batch's one write, by its first member; it is never retried, only dissolved. */
-  private void writeBatch(SaveStripe stripe, SaveStripe.Batch batch) {
+  private SaveStripe.BatchState writeBatch(SaveStripe stripe, SaveStripe.Batch batch) {
     StoredRecord record = Objects.requireNonNull(batch.record);
     SaveStripe.Written written = null;
     SaveStripe.BatchState state = SaveStripe.BatchState.DISSOLVED;
@@ -524,6 +649,7 @@ public class StorageSessionStore implements SessionStore {
         land(stripe, written);
       }
     }
+    return state;
   }
 
   /**
@@ -533,25 +659,33 @@ public class StorageSessionStore implements SessionStore {
   private void land(SaveStripe stripe, SaveStripe.@Nullable Written written) {
     stripe.lastWritten = written;
     stripe.flight = null;
+    stripe.flightJoinable = true;
     SaveStripe.Batch batch = stripe.next;
     stripe.next = null;
-    if (batch != null) {
-      if (written != null && batch.restsOn(written)) {
-        try {
-          StoredRecord record = record(batch.data, batch.baseVersion + 1);
-          batch.record = record;
-          batch.state = SaveStripe.BatchState.WRITING;
-          stripe.flight = SaveStripe.Flight.of(batch.key, record);
-        } catch (RuntimeException ex) {
-          // Too large together (or unencodable): each member saves alone, to learn which it is.
-          batch.membersSaveAlone = true;
+    try {
+      if (batch != null) {
+        if (written != null && batch.restsOn(written)) {
+          try {
+            StoredRecord record =
+                record(decode(batch.encoded), batch.baseVersion + 1, batch.created);
+            batch.record = record;
+            batch.state = SaveStripe.BatchState.WRITING;
+            stripe.flight = SaveStripe.Flight.of(batch.key, record);
+          } catch (RuntimeException ex) {
+            // Too large together: each member saves alone, to learn which one it is.
+            batch.membersSaveAlone = true;
+            batch.state = SaveStripe.BatchState.DISSOLVED;
+          }
+        } else {
           batch.state = SaveStripe.BatchState.DISSOLVED;
         }
-      } else {
+      }
+    } finally {
+      if (batch != null && batch.state == SaveStripe.BatchState.OPEN) {
         batch.state = SaveStripe.BatchState.DISSOLVED;
       }
+      stripe.notifyAll();
     }
-    stripe.notifyAll();
   }
 
   /** Under the stripe's monitor: gives up the batch behind the flight, whose base did not land. */
@@ -621,10 +755,10 @@ public class StorageSessionStore implements SessionStore {
       if (record == null || record.isExpiredAt(now())) {
         return null;
       }
-      return new Loaded(decode(record.data()), record.version(), record.data());
+      return new Loaded(decode(record.data()), record.version(), record.data(), record.created());
     } catch (UnreadableSessionDataException ex) {
       warnUnreadable(ex);
-      return new Loaded(new LinkedHashMap<>(), StoredRecord.UNREADABLE_VERSION, null);
+      return new Loaded(new LinkedHashMap<>(), StoredRecord.UNREADABLE_VERSION, null, null);
     }
   }
 
@@ -656,17 +790,23 @@ public class StorageSessionStore implements SessionStore {
    *
    * @throws SessionTooLargeException when the encoded data is over the maximum size
    */
-  private StoredRecord record(Map<String, @Nullable Object> data, long version) {
+  private StoredRecord record(
+      Map<String, @Nullable Object> data, long version, @Nullable Instant created) {
     String encoded = settings.codec().encode(data);
     int bytes = utf8Length(encoded);
     listeners.tell(listener -> listener.encoded(bytes));
     if (bytes > settings.maxSize()) {
       throw new SessionTooLargeException("The session data", bytes, settings.maxSize());
     }
+    Instant now = now();
     return StoredRecord.builder()
         .data(encoded)
-        .expiry(expiry.expiryDate(data, now()))
+        .expiry(expiry.expiryDate(data, now))
         .version(storage.versionOf(encoded, version))
+        .principal(
+            data.get(PrincipalSessions.PRINCIPAL_NAME_KEY) instanceof String name ? name : null)
+        .created(created)
+        .saved(now)
         .build();
   }
 

@@ -61,6 +61,9 @@ final class StoredSession implements Session {
   /** That record's encoded data (null when unreadable), to find values changed in place. */
   private @Nullable String loadedEncoding;
 
+  /** When the stored session was created, as its record says (null: unknown or not stored). */
+  private @Nullable Instant created;
+
   private boolean accessed;
   private boolean modified;
 
@@ -307,20 +310,22 @@ final class StoredSession implements Session {
       case LIVE -> {
         String key = Objects.requireNonNull(sessionKey);
         if (mustCreate) {
-          String encoded = store.create(key, currentData());
-          if (encoded == null) {
+          StorageSessionStore.Created stored = store.create(key, currentData());
+          if (stored == null) {
             throw new SessionKeyExistsException("A session is already stored under this key");
           }
           version = 1;
-          loadedEncoding = encoded;
+          loadedEncoding = stored.encoded();
+          created = stored.created();
           changes.reset();
           return;
         }
         StorageSessionStore.Loaded saved =
-            store.save(key, currentData(), version, loadedEncoding, changes);
+            store.save(key, currentData(), version, loadedEncoding, created, changes);
         data = saved.data();
         version = saved.version();
         loadedEncoding = saved.encoded();
+        created = saved.created();
         changes.reset();
       }
       case OPENED -> throw new IllegalStateException("resolve() leaves no session OPENED");
@@ -330,9 +335,10 @@ final class StoredSession implements Session {
   @Override
   public void create() {
     Map<String, @Nullable Object> current = data == null ? new LinkedHashMap<>() : data;
-    StorageSessionStore.Created created = store.create(current);
-    sessionKey = created.key();
-    loadedEncoding = created.encoded();
+    StorageSessionStore.Created stored = store.create(current);
+    sessionKey = stored.key();
+    loadedEncoding = stored.encoded();
+    created = stored.created();
     data = current;
     version = 1;
     state = State.LIVE;
@@ -423,6 +429,7 @@ final class StoredSession implements Session {
       state = State.LIVE;
       version = loaded.version();
       loadedEncoding = loaded.encoded();
+      created = loaded.created();
       if (data == null) {
         data = loaded.data();
       }
@@ -443,9 +450,10 @@ final class StoredSession implements Session {
       create();
       return;
     }
-    StorageSessionStore.Created saved = store.saveUnderOwnKey(currentData(), version);
+    StorageSessionStore.Created saved = store.saveUnderOwnKey(currentData(), version, created);
     sessionKey = saved.key();
     loadedEncoding = saved.encoded();
+    created = saved.created();
     version++;
     changes.reset();
   }

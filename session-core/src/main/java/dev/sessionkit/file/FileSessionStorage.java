@@ -3,6 +3,7 @@ package dev.sessionkit.file;
 import dev.sessionkit.ImproperlyConfiguredException;
 import dev.sessionkit.SessionStoreException;
 import dev.sessionkit.UnreadableSessionDataException;
+import dev.sessionkit.spi.IndexedSession;
 import dev.sessionkit.spi.ReplaceOutcome;
 import dev.sessionkit.spi.SessionStorage;
 import dev.sessionkit.spi.StorageCapabilities;
@@ -37,6 +38,8 @@ import java.nio.file.attribute.UserPrincipal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -85,7 +88,7 @@ final class FileSessionStorage implements SessionStorage {
       Pattern.compile(Pattern.quote(FileSessionStore.FILE_PREFIX) + "[a-z0-9]{8,40}");
   private static final @Nullable FileAttribute<?> OWNER_ONLY = ownerOnlyAttribute();
   private static final StorageCapabilities CAPABILITIES =
-      StorageCapabilities.builder().compareAndSet(true).build();
+      StorageCapabilities.builder().compareAndSet(true).indexesPrincipals(true).build();
 
   /**
    * The lock file of each directory, open for the JVM's lifetime. POSIX record locks belong to the
@@ -267,6 +270,35 @@ final class FileSessionStorage implements SessionStorage {
               + " while clearing expired sessions; they were skipped and the others cleared");
     }
     return count;
+  }
+
+  /**
+   * Reads every session file of the directory (through {@link #load}, with all its checks): the
+   * directory is the index, so nothing can drift out of step, at the price of a scan whose cost
+   * grows with the number of sessions stored. Files that cannot be read are skipped.
+   */
+  @Override
+  public List<IndexedSession> sessionsOf(String principal, Instant now) {
+    List<IndexedSession> sessions = new ArrayList<>();
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(
+            directory, file -> SESSION_FILE.matcher(file.getFileName().toString()).matches())) {
+      for (Path file : files) {
+        String key = file.getFileName().toString().substring(FileSessionStore.FILE_PREFIX.length());
+        StoredRecord record;
+        try {
+          record = load(key);
+        } catch (RuntimeException ex) {
+          continue;
+        }
+        if (record != null && !record.isExpiredAt(now) && principal.equals(record.principal())) {
+          sessions.add(IndexedSession.of(key, record));
+        }
+      }
+    } catch (IOException | DirectoryIteratorException ex) {
+      throw failure("list", ex instanceof IOException io ? io : new IOException(ex));
+    }
+    return sessions;
   }
 
   /** Removes {@code file} if it is an expired session or an abandoned temporary file. */

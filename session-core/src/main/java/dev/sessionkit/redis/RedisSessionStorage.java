@@ -2,14 +2,17 @@ package dev.sessionkit.redis;
 
 import dev.sessionkit.SessionStoreException;
 import dev.sessionkit.UnreadableSessionDataException;
+import dev.sessionkit.spi.IndexedSession;
 import dev.sessionkit.spi.ReplaceOutcome;
 import dev.sessionkit.spi.SessionStorage;
 import dev.sessionkit.spi.StorageCapabilities;
 import dev.sessionkit.spi.StoredRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -42,8 +45,8 @@ final class RedisSessionStorage implements SessionStorage {
    * Replaces the record under {@code KEYS[1]} if its version is {@code ARGV[3]}: {@code ARGV[1]} is
    * the new record, {@code ARGV[2]} its expiry in Unix milliseconds. Returns 1 when it replaced, 0
    * when no record is stored, -1 when another version is. A header that does not read as {@code
-   * <instant> <version>} (or a bare instant, version 0) has version -1, as in {@link
-   * StoredRecord#versionOf(String)}.
+   * <instant> <version> <created> <saved> <principal>}, {@code <instant> <version>} or a bare
+   * instant (version 0) has version -1, as in {@link StoredRecord#versionOf(String)}.
    */
   static final String REPLACE_SCRIPT =
       """
@@ -55,13 +58,31 @@ final class RedisSessionStorage implements SessionStorage {
       local newline = string.find(stored, '\\n', 1, true)
       if newline then
         local header = string.sub(stored, 1, newline - 1)
-        local space = string.find(header, ' ', 1, true)
-        local expiry = space and string.sub(header, 1, space - 1) or header
-        if string.match(expiry, '^[+-]?%d%d%d%d+%-%d%d%-%d%dT%d%d:%d%d:%d%d%.?%d*Z$') then
+        local fields = {}
+        local from = 1
+        while true do
+          local space = string.find(header, ' ', from, true)
           if not space then
+            fields[#fields + 1] = string.sub(header, from)
+            break
+          end
+          fields[#fields + 1] = string.sub(header, from, space - 1)
+          from = space + 1
+        end
+        local instant = '^[+-]?%d%d%d%d+%-%d%d%-%d%dT%d%d:%d%d:%d%d%.?%d*Z$'
+        local count = #fields
+        local readable = (count == 1 or count == 2 or count == 5)
+          and string.match(fields[1], instant) ~= nil
+        if readable and count == 5 then
+          readable = (fields[3] == '-' or string.match(fields[3], instant) ~= nil)
+            and (fields[4] == '-' or string.match(fields[4], instant) ~= nil)
+            and string.match(fields[5], '^[%w_-]+$') ~= nil
+        end
+        if readable then
+          if count == 1 then
             version = 0
-          elseif string.match(string.sub(header, space + 1), '^[+-]?%d+$') then
-            version = tonumber(string.sub(header, space + 1))
+          elseif string.match(fields[2], '^[+-]?%d+$') then
+            version = tonumber(fields[2])
           end
         end
       end
@@ -74,8 +95,31 @@ final class RedisSessionStorage implements SessionStorage {
 
   private static final RedisScript<Long> REPLACE = RedisScript.of(REPLACE_SCRIPT, Long.class);
 
+  /**
+   * Indexes the session {@code ARGV[1]} under its principal's sorted set {@code KEYS[1]}, scored
+   * with its expiry in Unix milliseconds ({@code ARGV[2]}); drops the members whose score is past
+   * {@code ARGV[3]} (now) and lets the set expire with its last member, so that an index never
+   * outlives the sessions it lists.
+   */
+  static final String INDEX_SCRIPT =
+      """
+      redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+      redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])
+      local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+      if last[2] then
+        redis.call('PEXPIREAT', KEYS[1], last[2])
+      end
+      return 1
+      """;
+
+  private static final RedisScript<Long> INDEX = RedisScript.of(INDEX_SCRIPT, Long.class);
+
   private static final StorageCapabilities CAPABILITIES =
-      StorageCapabilities.builder().compareAndSet(true).expiresRecordsItself(true).build();
+      StorageCapabilities.builder()
+          .compareAndSet(true)
+          .expiresRecordsItself(true)
+          .indexesPrincipals(true)
+          .build();
 
   private final StringRedisTemplate redis;
   private final String keyPrefix;
@@ -114,7 +158,11 @@ final class RedisSessionStorage implements SessionStorage {
                             connection
                                 .stringCommands()
                                 .set(redisKey, value, expiration, SetOption.ifAbsent())));
-    return Boolean.TRUE.equals(stored);
+    if (Boolean.TRUE.equals(stored)) {
+      index(key, record);
+      return true;
+    }
+    return false;
   }
 
   @Override
@@ -134,6 +182,7 @@ final class RedisSessionStorage implements SessionStorage {
       throw new SessionStoreException(this + " could not save a session: no reply from Redis");
     }
     if (result > 0) {
+      index(key, record);
       return ReplaceOutcome.REPLACED;
     }
     return result == 0 ? ReplaceOutcome.GONE : ReplaceOutcome.CONFLICT;
@@ -142,6 +191,44 @@ final class RedisSessionStorage implements SessionStorage {
   @Override
   public boolean delete(String key) {
     return Boolean.TRUE.equals(execute("delete", key, () -> redis.delete(redisKey(key))));
+  }
+
+  /**
+   * From the principal's sorted set, the members still live by their score, each checked against
+   * its session record (a session deleted at logout, or now another principal's, is dropped from
+   * the set); one {@code GET} per member, since on a Cluster the sessions lie in other hash slots
+   * than their index.
+   */
+  @Override
+  public List<IndexedSession> sessionsOf(String principal, Instant now) {
+    String indexKey = indexKey(principal);
+    Set<String> members =
+        execute(
+            "list",
+            null,
+            () ->
+                redis
+                    .opsForZSet()
+                    .rangeByScore(indexKey, now.toEpochMilli() + 1, Double.POSITIVE_INFINITY));
+    List<IndexedSession> sessions = new ArrayList<>();
+    List<String> stale = new ArrayList<>();
+    for (String key : members == null ? Set.<String>of() : members) {
+      StoredRecord record;
+      try {
+        record = load(key);
+      } catch (UnreadableSessionDataException ex) {
+        record = null;
+      }
+      if (record != null && !record.isExpiredAt(now) && principal.equals(record.principal())) {
+        sessions.add(IndexedSession.of(key, record));
+      } else {
+        stale.add(key);
+      }
+    }
+    if (!stale.isEmpty()) {
+      execute("list", null, () -> redis.opsForZSet().remove(indexKey, stale.toArray()));
+    }
+    return sessions;
   }
 
   /** Removes nothing: Redis expires each session's key at its expiry. */
@@ -170,6 +257,35 @@ final class RedisSessionStorage implements SessionStorage {
   }
 
   /**
+   * The key of a principal's index: under the prefix, where no session key can be (session keys
+   * have no colon).
+   */
+  private String indexKey(String principal) {
+    return keyPrefix + "principal:" + principal;
+  }
+
+  /**
+   * Keeps the principal index of a record just written: one more command, only for a session with a
+   * logged-in principal.
+   */
+  private void index(String key, StoredRecord record) {
+    String principal = record.principal();
+    if (principal == null) {
+      return;
+    }
+    execute(
+        "save",
+        key,
+        () ->
+            redis.execute(
+                INDEX,
+                List.of(indexKey(principal)),
+                key,
+                Long.toString(expiryMillis(record.expiry())),
+                Long.toString(System.currentTimeMillis())));
+  }
+
+  /**
    * The expiry as Unix milliseconds for {@code PXAT}: rounded up, at least 1 (Redis refuses 0 and
    * below; an instant that old expires the record at once either way), saturated for instants
    * beyond what milliseconds hold.
@@ -191,7 +307,8 @@ final class RedisSessionStorage implements SessionStorage {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  private <T> @Nullable T execute(String operation, String key, Supplier<@Nullable T> call) {
+  private <T> @Nullable T execute(
+      String operation, @Nullable String key, Supplier<@Nullable T> call) {
     try {
       return call.get();
     } catch (UnreadableSessionDataException | SessionStoreException ex) {
@@ -199,7 +316,7 @@ final class RedisSessionStorage implements SessionStorage {
     } catch (RuntimeException ex) {
       String reason = String.valueOf(ex.getMessage());
       String message = this + " could not " + operation + " a session: ";
-      if (reason.contains(key)) {
+      if (key != null && reason.contains(key)) {
         throw new SessionStoreException(message + reason.replace(key, "<session key>"));
       }
       throw new SessionStoreException(message + reason, ex);

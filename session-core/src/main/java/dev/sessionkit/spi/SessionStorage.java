@@ -2,6 +2,7 @@ package dev.sessionkit.spi;
 
 import dev.sessionkit.UnreadableSessionDataException;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -87,6 +88,17 @@ public interface SessionStorage {
    */
   default long versionOf(String data, long next) {
     return next;
+  }
+
+  /**
+   * For a storage that {@linkplain StorageCapabilities#indexesPrincipals() indexes principals}: the
+   * sessions live at {@code now} whose record names {@code principal} (as {@link
+   * StoredRecord#principal()}), in any order. A session deleted or expired, or whose record now
+   * names another principal, is never among them, however the index is kept. Other storages never
+   * receive it.
+   */
+  default List<IndexedSession> sessionsOf(String principal, Instant now) {
+    throw new UnsupportedOperationException(this + " keeps no index of sessions by principal");
   }
 
   /** What this storage can do. */

@@ -1,20 +1,25 @@
 package dev.sessionkit.spi;
 
 import dev.sessionkit.UnreadableSessionDataException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A session as a storage keeps it: the encoded data, the instant it expires, and a version that
- * every replace moves on, so that a save can tell whether another request saved meanwhile.
- * Immutable; built with {@link #builder()} so that fields added later (the principal's name,
- * timestamps) break no backend.
+ * A session as a storage keeps it: the encoded data, the instant it expires, a version that every
+ * replace moves on (so that a save can tell whether another request saved meanwhile), and what a
+ * user's list of sessions shows: the name of the principal logged in to it, when it was created and
+ * when it was last saved. Immutable; built with {@link #builder()} so that fields added later break
+ * no backend.
  *
  * <p>Storages that keep one string per session (files, caches) use {@link #toText()} and {@link
- * #fromText(String)}: a header line {@code <expiry> <version>}, then the data. A header without a
- * version (written by sessionkit 0.1) reads as version 0.
+ * #fromText(String)}: a header line {@code <expiry> <version> <created> <saved> <principal>}, then
+ * the data; an absent field is {@code -}, and the principal's name is in URL-safe Base64 so that no
+ * name can break the line. A header of only {@code <expiry> <version>} (sessionkit 0.2) or {@code
+ * <expiry>} (0.1, version 0) still reads.
  */
 public final class StoredRecord {
 
@@ -24,14 +29,23 @@ public final class StoredRecord {
    */
   public static final long UNREADABLE_VERSION = -1;
 
+  private static final Base64.Encoder NAME_ENCODER = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder NAME_DECODER = Base64.getUrlDecoder();
+
   private final String data;
   private final Instant expiry;
   private final long version;
+  private final @Nullable String principal;
+  private final @Nullable Instant created;
+  private final @Nullable Instant saved;
 
   private StoredRecord(Builder builder) {
     this.data = Objects.requireNonNull(builder.data, "data");
     this.expiry = Objects.requireNonNull(builder.expiry, "expiry");
     this.version = builder.version;
+    this.principal = builder.principal;
+    this.created = builder.created;
+    this.saved = builder.saved;
   }
 
   public static Builder builder() {
@@ -40,7 +54,13 @@ public final class StoredRecord {
 
   /** A builder holding this record's fields. */
   public Builder toBuilder() {
-    return new Builder().data(data).expiry(expiry).version(version);
+    return new Builder()
+        .data(data)
+        .expiry(expiry)
+        .version(version)
+        .principal(principal)
+        .created(created)
+        .saved(saved);
   }
 
   /** The session data as the engine's codec encoded it. */
@@ -58,14 +78,42 @@ public final class StoredRecord {
     return version;
   }
 
+  /** The name of the principal logged in to the session, or null when none is. */
+  public @Nullable String principal() {
+    return principal;
+  }
+
+  /** When the session was created, or null when unknown (stored by an older release). */
+  public @Nullable Instant created() {
+    return created;
+  }
+
+  /** When the session was last saved, or null when unknown (stored by an older release). */
+  public @Nullable Instant saved() {
+    return saved;
+  }
+
   /** Whether the record has expired at {@code now}. */
   public boolean isExpiredAt(Instant now) {
     return !expiry.isAfter(now);
   }
 
-  /** This record as one text: the header line {@code <expiry> <version>}, then the data. */
+  /**
+   * This record as one text: the header line {@code <expiry> <version> <created> <saved>
+   * <principal>}, then the data.
+   */
   public String toText() {
-    return expiry + " " + version + "\n" + data;
+    return expiry
+        + " "
+        + version
+        + " "
+        + orDash(created)
+        + " "
+        + orDash(saved)
+        + " "
+        + (principal == null ? "-" : NAME_ENCODER.encodeToString(utf8(principal)))
+        + "\n"
+        + data;
   }
 
   /**
@@ -78,15 +126,41 @@ public final class StoredRecord {
     if (newline < 0) {
       throw new UnreadableSessionDataException("stored session has no header line");
     }
-    String header = text.substring(0, newline);
-    int space = header.indexOf(' ');
+    String[] fields = text.substring(0, newline).split(" ", -1);
+    if (fields.length > 5 || fields.length == 3 || fields.length == 4) {
+      throw new UnreadableSessionDataException("stored session has an unreadable header");
+    }
     try {
-      Instant expiry = Instant.parse(space < 0 ? header : header.substring(0, space));
-      long version = space < 0 ? 0 : Long.parseLong(header.substring(space + 1));
-      return builder().data(text.substring(newline + 1)).expiry(expiry).version(version).build();
-    } catch (DateTimeParseException | NumberFormatException ex) {
+      Builder builder =
+          builder()
+              .data(text.substring(newline + 1))
+              .expiry(Instant.parse(fields[0]))
+              .version(fields.length > 1 ? Long.parseLong(fields[1]) : 0);
+      if (fields.length == 5) {
+        builder
+            .created(instantOrNull(fields[2]))
+            .saved(instantOrNull(fields[3]))
+            .principal(
+                fields[4].equals("-")
+                    ? null
+                    : new String(NAME_DECODER.decode(fields[4]), StandardCharsets.UTF_8));
+      }
+      return builder.build();
+    } catch (DateTimeParseException | IllegalArgumentException ex) {
       throw new UnreadableSessionDataException("stored session has an unreadable header", ex);
     }
+  }
+
+  private static String orDash(@Nullable Instant instant) {
+    return instant == null ? "-" : instant.toString();
+  }
+
+  private static @Nullable Instant instantOrNull(String field) {
+    return field.equals("-") ? null : Instant.parse(field);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -105,6 +179,7 @@ public final class StoredRecord {
   public String toString() {
     return "StoredRecord[version="
         + version
+        + (principal == null ? "" : ", with a principal")
         + ", expiry="
         + expiry
         + ", "
@@ -112,12 +187,18 @@ public final class StoredRecord {
         + " chars]";
   }
 
-  /** Builds a {@link StoredRecord}; data and expiry are required, the version defaults to 0. */
+  /**
+   * Builds a {@link StoredRecord}; data and expiry are required, the version defaults to 0, the
+   * principal and the timestamps to none.
+   */
   public static final class Builder {
 
     private @Nullable String data;
     private @Nullable Instant expiry;
     private long version;
+    private @Nullable String principal;
+    private @Nullable Instant created;
+    private @Nullable Instant saved;
 
     private Builder() {}
 
@@ -133,6 +214,22 @@ public final class StoredRecord {
 
     public Builder version(long version) {
       this.version = version;
+      return this;
+    }
+
+    /** The principal's name, or null (a blank name counts as none). */
+    public Builder principal(@Nullable String principal) {
+      this.principal = principal == null || principal.isBlank() ? null : principal;
+      return this;
+    }
+
+    public Builder created(@Nullable Instant created) {
+      this.created = created;
+      return this;
+    }
+
+    public Builder saved(@Nullable Instant saved) {
+      this.saved = saved;
       return this;
     }
 

@@ -3,5 +3,9 @@ CREATE TABLE IF NOT EXISTS sessionkit_session (
     session_data LONGTEXT CHARACTER SET utf8mb4 NOT NULL,
     expire_date DATETIME(6) NOT NULL,
     version BIGINT NOT NULL DEFAULT 0,
-    INDEX sessionkit_session_expire_date_idx (expire_date)
+    principal_name VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+    created_at DATETIME(6),
+    saved_at DATETIME(6),
+    INDEX sessionkit_session_expire_date_idx (expire_date),
+    INDEX sessionkit_session_principal_name_idx (principal_name)
 );

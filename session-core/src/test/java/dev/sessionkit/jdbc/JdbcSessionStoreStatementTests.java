@@ -27,6 +27,7 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 class JdbcSessionStoreStatementTests {
 
   private final List<String> statements = new ArrayList<>();
+  private final List<String> transactionCalls = new ArrayList<>();
   private final MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
   private final SessionSettings settings = SessionSettings.builder().clock(clock).build();
   private JdbcDataSource h2;
@@ -139,6 +140,19 @@ class JdbcSessionStoreStatementTests {
             "DELETE FROM sessionkit_session WHERE session_key = ? AND expire_date <= ?");
   }
 
+  @Test
+  void eachBatchOfDeletesCommitsOnceInsteadOfOncePerRow() {
+    savedSessionKey();
+    savedSessionKey();
+    savedSessionKey();
+    transactionCalls.clear();
+    clock.advance(Duration.ofDays(15));
+
+    assertThat(store.clearExpired()).isEqualTo(3);
+    assertThat(transactionCalls)
+        .containsExactly("setAutoCommit(false)", "commit()", "setAutoCommit(true)");
+  }
+
   private String savedSessionKey() {
     Session session = store.newSession();
     session.put("cart", List.of("book"));
@@ -158,6 +172,12 @@ class JdbcSessionStoreStatementTests {
                 getClass().getClassLoader(),
                 new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
+                  if (method.getName().equals("setAutoCommit")
+                      || method.getName().equals("commit")
+                      || method.getName().equals("rollback")) {
+                    transactionCalls.add(
+                        method.getName() + (args == null ? "()" : "(" + args[0] + ")"));
+                  }
                   if (method.getName().startsWith("prepare")
                       || method.getName().equals("createStatement")) {
                     statements.add(args == null ? "<statement>" : String.valueOf(args[0]));

@@ -83,7 +83,7 @@ public final class ServiceAvailability<T extends AutoCloseable> implements AutoC
   }
 
   /** A short description of why connecting failed: the exception type and message of the cause. */
-  static String describe(Throwable failure) {
+  public static String describe(Throwable failure) {
     Throwable cause = failure;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();

@@ -98,6 +98,34 @@ public final class TestDatabase implements BeforeEachCallback {
         engine.displayName + "-extra", database.url, engine.user, engine.password, database.schema);
   }
 
+  /**
+   * This database for a test that JUnit Jupiter extensions do not reach (a jqwik property): a
+   * schema (PostgreSQL) or database (MariaDB, H2) of its own, named after {@code purpose} and this
+   * run, holding the session table. The caller closes it, which drops what it created.
+   *
+   * @param purpose lower-case letters, digits and underscores
+   * @throws SQLException or another exception when the server is unreachable
+   */
+  public Standalone standalone(String purpose) throws SQLException {
+    if (!purpose.matches("[a-z0-9_]+")) {
+      throw new IllegalArgumentException("purpose must be [a-z0-9_]+, not " + purpose);
+    }
+    return open(engine, "sessionkit_" + purpose + "_" + RUN_ID);
+  }
+
+  /** A database opened by {@link #standalone(String)}; closing it drops what it created. */
+  public interface Standalone extends AutoCloseable {
+
+    /** The pooled data source. */
+    DataSource dataSource();
+
+    /** A {@link JdbcTemplate} on {@link #dataSource()}, for reading and writing rows directly. */
+    JdbcTemplate jdbc();
+
+    @Override
+    void close() throws SQLException;
+  }
+
   @Override
   public String toString() {
     return "TestDatabase[" + engine.displayName + "]";
@@ -119,33 +147,36 @@ public final class TestDatabase implements BeforeEachCallback {
   private static ServiceAvailability<RunningDatabase> start(Engine engine) {
     String where = engine.displayName + " at " + engine.serverUrl;
     try {
-      return ServiceAvailability.up(
-          where,
-          switch (engine) {
-            case H2 -> startH2();
-            case POSTGRESQL ->
-                startIsolated(engine, "CREATE SCHEMA ", "DROP SCHEMA IF EXISTS ", " CASCADE");
-            case MARIADB ->
-                startIsolated(engine, "CREATE DATABASE ", "DROP DATABASE IF EXISTS ", "");
-          });
+      return ServiceAvailability.up(where, open(engine, "sessionkit_test_" + RUN_ID));
     } catch (SQLException | RuntimeException ex) {
       return ServiceAvailability.down(where, ServiceAvailability.describe(ex));
     }
   }
 
-  private static RunningDatabase startH2() throws SQLException {
-    String url = "jdbc:h2:mem:sessionkit_test_" + RUN_ID + ";DB_CLOSE_DELAY=-1";
+  /** Opens a database, schema or in-memory database named {@code name}, with the session table. */
+  private static RunningDatabase open(Engine engine, String name) throws SQLException {
+    return switch (engine) {
+      case H2 -> startH2(name);
+      case POSTGRESQL ->
+          startIsolated(engine, name, "CREATE SCHEMA ", "DROP SCHEMA IF EXISTS ", " CASCADE");
+      case MARIADB ->
+          startIsolated(engine, name, "CREATE DATABASE ", "DROP DATABASE IF EXISTS ", "");
+    };
+  }
+
+  private static RunningDatabase startH2(String name) throws SQLException {
+    String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
     HikariDataSource pool = pool("H2", url, Engine.H2.user, Engine.H2.password, null);
     return RunningDatabase.populated(Engine.H2, url, null, pool, url, "SHUTDOWN");
   }
 
   /**
    * Connects to the server's {@code test} database, creates a schema (PostgreSQL) or database
-   * (MariaDB) private to this run, and opens the pool inside it.
+   * (MariaDB) named {@code name}, and opens the pool inside it.
    */
   private static RunningDatabase startIsolated(
-      Engine engine, String create, String drop, String dropSuffix) throws SQLException {
-    String name = "sessionkit_test_" + RUN_ID;
+      Engine engine, String name, String create, String drop, String dropSuffix)
+      throws SQLException {
     execute(engine.serverUrl, engine, create + name);
     String url =
         engine == Engine.MARIADB
@@ -235,7 +266,7 @@ public final class TestDatabase implements BeforeEachCallback {
    * A started database: its pool, and the statement that removes what this run created (run on a
    * connection of its own once the pool is closed).
    */
-  private static final class RunningDatabase implements AutoCloseable {
+  private static final class RunningDatabase implements Standalone {
 
     final Engine engine;
     final String url;
@@ -259,6 +290,16 @@ public final class TestDatabase implements BeforeEachCallback {
       this.jdbc = new JdbcTemplate(pool);
       this.cleanupUrl = cleanupUrl;
       this.cleanupSql = cleanupSql;
+    }
+
+    @Override
+    public DataSource dataSource() {
+      return pool;
+    }
+
+    @Override
+    public JdbcTemplate jdbc() {
+      return jdbc;
     }
 
     /** Creates the session table from the script shipped in the jar. */

@@ -16,14 +16,16 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * A real Redis for a test class, as a JUnit extension: a standalone Redis on 127.0.0.1:6379 ({@link
- * #local()}) or a Redis Cluster with masters on 127.0.0.1:7000-7002 ({@link #cluster()}, as {@code
- * .ci/run} starts it):
+ * #local()}), the same Redis found through a Sentinel on 127.0.0.1:26379 ({@link #sentinel()}), or
+ * a Redis Cluster with masters on 127.0.0.1:7000-7002 ({@link #cluster()}); {@code .ci/run} starts
+ * all three:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -44,6 +46,8 @@ public final class TestRedis implements BeforeEachCallback {
   private static final int PORT = 6379;
   private static final List<String> CLUSTER_NODES =
       List.of("127.0.0.1:7000", "127.0.0.1:7001", "127.0.0.1:7002");
+  private static final String SENTINEL_MASTER = "sessionkit";
+  private static final String SENTINEL_NODE = "127.0.0.1:26379";
   private static final String RUN_ID = runId();
 
   private final String server;
@@ -60,6 +64,16 @@ public final class TestRedis implements BeforeEachCallback {
     return new TestRedis("Redis at " + HOST + ":" + PORT, () -> connectionFactory(HOST, PORT));
   }
 
+  /**
+   * The Redis reached through the Sentinel on 127.0.0.1:26379 (as {@code .ci/run} starts it), which
+   * names the master {@value #SENTINEL_MASTER}.
+   */
+  public static TestRedis sentinel() {
+    return new TestRedis(
+        "Redis Sentinel at " + SENTINEL_NODE + " (master " + SENTINEL_MASTER + ")",
+        () -> sentinelConnectionFactory(SENTINEL_MASTER, SENTINEL_NODE));
+  }
+
   /** The Redis Cluster whose masters listen on 127.0.0.1:7000, 7001 and 7002. */
   public static TestRedis cluster() {
     return new TestRedis(
@@ -72,20 +86,34 @@ public final class TestRedis implements BeforeEachCallback {
    * destroys it. Useful on its own for a Redis that is down.
    */
   public static LettuceConnectionFactory connectionFactory(String host, int port) {
-    LettuceClientConfiguration client =
-        LettuceClientConfiguration.builder()
-            .commandTimeout(Duration.ofSeconds(3))
-            .shutdownTimeout(Duration.ZERO)
-            .clientOptions(
-                ClientOptions.builder()
-                    .socketOptions(
-                        SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
-                    .build())
-            .build();
     LettuceConnectionFactory factory =
-        new LettuceConnectionFactory(new RedisStandaloneConfiguration(host, port), client);
+        new LettuceConnectionFactory(new RedisStandaloneConfiguration(host, port), shortTimeouts());
     factory.afterPropertiesSet();
     return factory;
+  }
+
+  /**
+   * A Lettuce connection factory on the master {@code master} that the Sentinel at {@code node}
+   * ({@code host:port}) names, with short timeouts, started; the caller destroys it.
+   */
+  public static LettuceConnectionFactory sentinelConnectionFactory(String master, String node) {
+    LettuceConnectionFactory factory =
+        new LettuceConnectionFactory(
+            new RedisSentinelConfiguration(master, Set.of(node)), shortTimeouts());
+    factory.afterPropertiesSet();
+    return factory;
+  }
+
+  private static LettuceClientConfiguration shortTimeouts() {
+    return LettuceClientConfiguration.builder()
+        .commandTimeout(Duration.ofSeconds(3))
+        .shutdownTimeout(Duration.ZERO)
+        .clientOptions(
+            ClientOptions.builder()
+                .socketOptions(
+                    SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
+                .build())
+        .build();
   }
 
   /**

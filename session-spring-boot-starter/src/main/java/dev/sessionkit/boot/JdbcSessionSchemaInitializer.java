@@ -23,9 +23,11 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * Creates the session table at startup, following {@code sessionkit.jdbc.initialize-schema}: with
  * the schema script core ships for the database found ({@code
  * dev/sessionkit/jdbc/schema-{h2,postgresql,mariadb,mysql}.sql}), rewritten for the configured
- * table name. The scripts only create what does not exist, so running one again is harmless. Runs
- * before the store is first used; {@code initialize-schema=never} leaves the schema to the
- * application (Flyway, Liquibase).
+ * table name. Also creates the table of the {@linkplain SessionCleanupLock cleanup lock} beside it
+ * ({@code dev/sessionkit/boot/cleanup-lock-schema-*.sql} in the starter, named after the session
+ * table plus {@code _lock}). The scripts only create what does not exist, so running one again is
+ * harmless. Runs before the store is first used; {@code initialize-schema=never} leaves the schema
+ * to the application (Flyway, Liquibase).
  *
  * <p>Internal to the starter: public only so that the backends' auto-configurations in sub-packages
  * (cached-db) create the table as the db backend does. Not API; it may change in any release.
@@ -35,10 +37,17 @@ public final class JdbcSessionSchemaInitializer {
   private static final Log logger = LogFactory.getLog(JdbcSessionSchemaInitializer.class);
 
   private static final Pattern SCRIPT_NAMES =
-      Pattern.compile("\\bsessionkit_session(_expire_date_idx)?\\b");
+      Pattern.compile("\\bsessionkit_session(_expire_date_idx|_principal_name_idx|_lock)?\\b");
 
-  /** The columns the store reads and writes; a table made for an older release lacks version. */
-  private static final String COLUMNS = "session_key, session_data, expire_date, version";
+  /**
+   * The columns the store reads and writes; a table made for an older release lacks version, or the
+   * principal and timestamp columns.
+   */
+  private static final String COLUMNS =
+      "session_key, session_data, expire_date, version, principal_name, created_at, saved_at";
+
+  /** The columns of ShedLock's lock table. */
+  private static final String LOCK_COLUMNS = "name, lock_until, locked_at, locked_by";
 
   private final DataSource dataSource;
   private final String tableName;
@@ -68,7 +77,10 @@ public final class JdbcSessionSchemaInitializer {
       return false;
     }
     String platform = platform();
-    String script = script(platform);
+    String script =
+        script("dev/sessionkit/jdbc/schema-" + platform + ".sql", platform)
+            + "\n"
+            + script("dev/sessionkit/boot/cleanup-lock-schema-" + platform + ".sql", platform);
     new ResourceDatabasePopulator(
             new ByteArrayResource(
                 forTable(script, tableName).getBytes(StandardCharsets.UTF_8), "sessionkit schema"))
@@ -78,9 +90,23 @@ public final class JdbcSessionSchemaInitializer {
   }
 
   private void warnIfTableIsMissing() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    String lockTable = SessionCleanupLock.lockTableName(tableName);
     try {
-      new JdbcTemplate(dataSource)
-          .queryForList("SELECT " + COLUMNS + " FROM " + tableName + " WHERE 1 = 0");
+      jdbc.queryForList("SELECT " + LOCK_COLUMNS + " FROM " + lockTable + " WHERE 1 = 0");
+    } catch (DataAccessException ex) {
+      logger.warn(
+          "The cleanup lock table "
+              + lockTable
+              + " cannot be read ("
+              + ex.getMostSpecificCause().getMessage()
+              + "); expired sessions will not be removed until it exists with the columns "
+              + LOCK_COLUMNS
+              + ". Create it (see dev/sessionkit/boot/cleanup-lock-schema-*.sql in the starter)"
+              + " or set sessionkit.jdbc.initialize-schema=always.");
+    }
+    try {
+      jdbc.queryForList("SELECT " + COLUMNS + " FROM " + tableName + " WHERE 1 = 0");
     } catch (DataAccessException ex) {
       logger.warn(
           "The session table "
@@ -94,13 +120,19 @@ public final class JdbcSessionSchemaInitializer {
     }
   }
 
-  /** {@code script} with the table and index names of {@code tableName}. */
+  /** {@code script} with the table, index and lock table names of {@code tableName}. */
   static String forTable(String script, String tableName) {
     String unqualified = tableName.substring(tableName.indexOf('.') + 1);
     Matcher matcher = SCRIPT_NAMES.matcher(script);
     StringBuilder result = new StringBuilder();
     while (matcher.find()) {
-      String replacement = matcher.group(1) == null ? tableName : unqualified + matcher.group(1);
+      String suffix = matcher.group(1);
+      String replacement =
+          suffix == null
+              ? tableName
+              : "_lock".equals(suffix)
+                  ? SessionCleanupLock.lockTableName(tableName)
+                  : unqualified + suffix;
       matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
     }
     matcher.appendTail(result);
@@ -124,8 +156,7 @@ public final class JdbcSessionSchemaInitializer {
     return driver == DatabaseDriver.UNKNOWN ? String.valueOf(productName) : driver.getId();
   }
 
-  private static String script(String platform) {
-    String location = "dev/sessionkit/jdbc/schema-" + platform + ".sql";
+  private static String script(String location, String platform) {
     try (InputStream in =
         JdbcSessionSchemaInitializer.class.getClassLoader().getResourceAsStream(location)) {
       if (in == null) {

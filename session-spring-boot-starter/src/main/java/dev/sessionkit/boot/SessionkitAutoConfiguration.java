@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -121,8 +122,15 @@ public final class SessionkitAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnBean(SessionStore.class)
   @ConditionalOnBooleanProperty(name = "sessionkit.cleanup.enabled", matchIfMissing = true)
-  SessionCleanup sessionkitCleanup(SessionStore store, SessionkitProperties properties) {
-    return new SessionCleanup(store, properties.getCleanup().getCron());
+  SessionCleanup sessionkitCleanup(
+      SessionStore store,
+      SessionkitProperties properties,
+      ObjectProvider<SessionCleanupLock> lock) {
+    return new SessionCleanup(
+        store,
+        properties.getCleanup(),
+        lock.getIfAvailable(SessionCleanupLock::none),
+        RandomGenerator.getDefault());
   }
 
   /** {@code db}: a table in the application's database. */
@@ -144,6 +152,15 @@ public final class SessionkitAutoConfiguration {
       new JdbcSessionSchemaInitializer(available, store.tableName(), jdbc.getInitializeSchema())
           .initialize();
       return store;
+    }
+
+    /** Only one instance at a time removes the expired rows: a lock row beside the table. */
+    @Bean
+    @ConditionalOnMissingBean
+    SessionCleanupLock sessionkitCleanupLock(
+        ObjectProvider<DataSource> dataSource, SessionkitProperties properties) {
+      return SessionCleanupLock.jdbc(
+          requireDataSource(dataSource), properties.getJdbc().getTableName());
     }
 
     /** The store, or the failure analysis when core refuses the table name. */
@@ -192,6 +209,13 @@ public final class SessionkitAutoConfiguration {
       return path != null
           ? new FileSessionStore(path, settings)
           : FileSessionStore.inPrivateDirectory(settings);
+    }
+
+    /** Only one process at a time cleans a shared directory: a locked file in it. */
+    @Bean
+    @ConditionalOnMissingBean
+    SessionCleanupLock sessionkitCleanupLock(FileSessionStore store, SessionSettings settings) {
+      return SessionCleanupLock.file(store.directory(), settings.clock());
     }
   }
 

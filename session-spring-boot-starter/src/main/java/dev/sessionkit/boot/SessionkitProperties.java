@@ -51,6 +51,13 @@ public class SessionkitProperties {
    */
   private boolean saveEveryRequest = false;
 
+  /**
+   * What happens when code asks the servlet container for a new HttpSession (a JSESSIONID beside
+   * the sessionkit session): 'warn' logs one warning per calling class, 'fail' throws an
+   * IllegalStateException naming the caller.
+   */
+  private ContainerSession containerSession = ContainerSession.WARN;
+
   private final Cookie cookie = new Cookie();
 
   private final File file = new File();
@@ -64,6 +71,8 @@ public class SessionkitProperties {
   private final Events events = new Events();
 
   private final Observations observations = new Observations();
+
+  private final Security security = new Security();
 
   public Backend getBackend() {
     return backend;
@@ -103,6 +112,18 @@ public class SessionkitProperties {
 
   public void setSaveEveryRequest(boolean saveEveryRequest) {
     this.saveEveryRequest = saveEveryRequest;
+  }
+
+  public ContainerSession getContainerSession() {
+    return containerSession;
+  }
+
+  public void setContainerSession(ContainerSession containerSession) {
+    this.containerSession = containerSession;
+  }
+
+  public Security getSecurity() {
+    return security;
   }
 
   public Cookie getCookie() {
@@ -366,6 +387,26 @@ public class SessionkitProperties {
     /** When to remove expired sessions, as a Spring cron expression. */
     private String cron = "0 0 * * * *";
 
+    /**
+     * Longest random delay between the cron firing and the cleanup starting, so that instances do
+     * not all reach the database at the same second. 0 starts at once.
+     */
+    private Duration jitter = Duration.ofSeconds(30);
+
+    /**
+     * Longest time one instance holds the cleanup lock (db, cached-db and file backends), so that
+     * an instance that dies while cleaning does not block the others. Make it longer than a cleanup
+     * takes.
+     */
+    private Duration lockAtMostFor = Duration.ofMinutes(10);
+
+    /**
+     * Shortest time the cleanup lock stays taken from the start of a run, so that instances whose
+     * runs start within that time of each other (clock skew, jitter) skip instead of cleaning
+     * again. At most lock-at-most-for.
+     */
+    private Duration lockAtLeastFor = Duration.ofMinutes(1);
+
     public boolean isEnabled() {
       return enabled;
     }
@@ -380,6 +421,30 @@ public class SessionkitProperties {
 
     public void setCron(String cron) {
       this.cron = cron;
+    }
+
+    public Duration getJitter() {
+      return jitter;
+    }
+
+    public void setJitter(Duration jitter) {
+      this.jitter = jitter;
+    }
+
+    public Duration getLockAtMostFor() {
+      return lockAtMostFor;
+    }
+
+    public void setLockAtMostFor(Duration lockAtMostFor) {
+      this.lockAtMostFor = lockAtMostFor;
+    }
+
+    public Duration getLockAtLeastFor() {
+      return lockAtLeastFor;
+    }
+
+    public void setLockAtLeastFor(Duration lockAtLeastFor) {
+      this.lockAtLeastFor = lockAtLeastFor;
     }
   }
 
@@ -407,6 +472,35 @@ public class SessionkitProperties {
     /**
      * Whether each load, create, save, delete and cleanup of the store becomes a Micrometer
      * Observation ('sessionkit.storage'), when the application has an ObservationRegistry.
+     */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+
+  /** What happens when code asks the servlet container for a new HttpSession. */
+  public enum ContainerSession {
+
+    /** Log one warning per calling class, and let the container create the session. */
+    WARN,
+
+    /** Throw an IllegalStateException naming the caller; no container session is created. */
+    FAIL
+  }
+
+  /** Spring Security's session state in the sessionkit Session. */
+  public static class Security {
+
+    /**
+     * Whether Spring Security keeps its SecurityContext, CSRF token and saved request in the
+     * sessionkit Session (as JSON), changes the session key at login and ends the session at
+     * logout. Applies when Spring Security's web and config modules are on the classpath.
      */
     private boolean enabled = true;
 

@@ -2,10 +2,12 @@ package dev.sessionkit.boot;
 
 import dev.sessionkit.Session;
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.web.ContainerSessionGuard;
 import dev.sessionkit.boot.web.CurrentSession;
 import dev.sessionkit.boot.web.SessionArgumentResolver;
 import dev.sessionkit.boot.web.SessionCookie;
 import dev.sessionkit.boot.web.SessionFilter;
+import dev.sessionkit.boot.web.SessionFlashMapManager;
 import dev.sessionkit.boot.web.SessionInterruptedExceptionResolver;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,6 +20,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -28,9 +31,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * bean that acts on the current request's session (inject it into singletons); and, with Spring
  * MVC, {@link Session} handler-method parameters and the filter's answers (400, 409) to a session
  * that other requests deleted or saved while a handler ran ({@link
- * SessionInterruptedExceptionResolver}).
+ * SessionInterruptedExceptionResolver}), and flash attributes kept in the session ({@link
+ * SessionFlashMapManager}, the bean {@code flashMapManager}, so before Boot's Spring MVC
+ * configuration). The {@link ContainerSessionGuard}, right after the session filter, warns about
+ * (or, with {@code sessionkit.container-session=fail}, forbids) servlet container sessions.
  */
-@AutoConfiguration(after = SessionkitAutoConfiguration.class)
+@AutoConfiguration(
+    after = SessionkitAutoConfiguration.class,
+    beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(
     name = {"jakarta.servlet.Filter", "org.springframework.web.filter.OncePerRequestFilter"})
@@ -39,6 +47,9 @@ public final class SessionkitWebAutoConfiguration {
 
   /** The name under which the filter is registered with the servlet container. */
   static final String FILTER_NAME = "sessionkitFilter";
+
+  /** The name under which the container session guard is registered. */
+  static final String GUARD_NAME = "sessionkitContainerSessionGuard";
 
   @Bean
   @ConditionalOnMissingBean
@@ -67,6 +78,20 @@ public final class SessionkitWebAutoConfiguration {
   }
 
   @Bean
+  @ConditionalOnMissingBean(
+      value = ContainerSessionGuard.class,
+      parameterizedContainer = FilterRegistrationBean.class)
+  FilterRegistrationBean<ContainerSessionGuard> sessionkitContainerSessionGuard(
+      SessionkitProperties properties) {
+    boolean fail = properties.getContainerSession() == SessionkitProperties.ContainerSession.FAIL;
+    FilterRegistrationBean<ContainerSessionGuard> registration =
+        new FilterRegistrationBean<>(new ContainerSessionGuard(fail));
+    registration.setName(GUARD_NAME);
+    registration.setOrder(ContainerSessionGuard.DEFAULT_ORDER);
+    return registration;
+  }
+
+  @Bean
   @ConditionalOnMissingBean(Session.class)
   Session sessionkitCurrentSession() {
     return CurrentSession.proxy();
@@ -80,6 +105,12 @@ public final class SessionkitWebAutoConfiguration {
     @Bean
     SessionkitWebMvcConfigurer sessionkitWebMvcConfigurer() {
       return new SessionkitWebMvcConfigurer();
+    }
+
+    @Bean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
+    @ConditionalOnMissingBean(name = DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
+    SessionFlashMapManager flashMapManager(SessionCookie cookie) {
+      return new SessionFlashMapManager(cookie);
     }
   }
 

@@ -40,4 +40,13 @@ class JdbcSessionSchemaInitializerTests {
             "CREATE TABLE IF NOT EXISTS app.sessions (",
             "CREATE INDEX IF NOT EXISTS sessions_expire_date_idx ON app.sessions (expire_date);");
   }
+
+  @Test
+  void theCleanupLockTableIsNamedAfterTheSessionTableInItsSchema() {
+    assertThat(
+            JdbcSessionSchemaInitializer.forTable(
+                "CREATE TABLE IF NOT EXISTS sessionkit_session_lock (name VARCHAR(64));",
+                "app.sessions"))
+        .isEqualTo("CREATE TABLE IF NOT EXISTS app.sessions_lock (name VARCHAR(64));");
+  }
 }

@@ -58,7 +58,10 @@ class ReadmePropertyTableTests {
     return readme
         .substring(start, end)
         .lines()
-        .filter(line -> line.startsWith("| `sessionkit."))
+        .filter(
+            line ->
+                line.startsWith("| `sessionkit.")
+                    || line.startsWith("| `management.endpoint.sessionkit."))
         .sorted()
         .toList();
   }

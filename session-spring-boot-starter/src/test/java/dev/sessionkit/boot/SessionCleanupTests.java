@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessionkit.Session;
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.SessionCleanup.CleanupRun;
+import dev.sessionkit.boot.SessionCleanup.CleanupRun.Outcome;
+import dev.sessionkit.boot.testing.ForeignSessionStore;
+import dev.sessionkit.cache.CacheSessionStore;
 import dev.sessionkit.file.FileSessionStore;
 import dev.sessionkit.testing.MutableClock;
 import java.nio.file.Files;
@@ -13,12 +17,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cache.concurrent.ConcurrentMapCache;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
 
@@ -76,9 +87,9 @@ class SessionCleanupTests {
                   directory.resolve(FileSessionStore.FILE_PREFIX + live.getSessionKey());
               clock.advance(Duration.ofDays(15));
 
-              int removed = context.getBean(SessionCleanup.class).clearExpired();
+              CleanupRun run = context.getBean(SessionCleanup.class).clearExpired();
 
-              assertThat(removed).isEqualTo(1);
+              assertThat(run).isEqualTo(new CleanupRun(Outcome.CLEANED, 1));
               assertThat(expiringFile).doesNotExist();
               assertThat(liveFile).exists();
             });
@@ -107,7 +118,7 @@ class SessionCleanupTests {
     SessionCleanup cleanup = new SessionCleanup(new FileSessionStore(sessions), "0 0 * * * *");
     Files.delete(sessions);
 
-    assertThat(cleanup.clearExpired()).isEqualTo(-1);
+    assertThat(cleanup.clearExpired().outcome()).isEqualTo(Outcome.FAILED);
   }
 
   @Test
@@ -122,6 +133,176 @@ class SessionCleanupTests {
     }
     clock.advance(Duration.ofDays(15));
 
-    assertThat(new SessionCleanup(store, "0 0 * * * *").clearExpired()).isEqualTo(3);
+    assertThat(new SessionCleanup(store, "0 0 * * * *").clearExpired())
+        .isEqualTo(new CleanupRun(Outcome.CLEANED, 3));
+  }
+
+  @Test
+  void theDelayBeforeARunReachesTheJitterAtMost(@TempDir Path directory) {
+    SessionCleanup longest = withJitter(directory, Duration.ofSeconds(30), new FixedDraw(true));
+    SessionCleanup shortest = withJitter(directory, Duration.ofSeconds(30), new FixedDraw(false));
+
+    assertThat(longest.nextDelay()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(shortest.nextDelay()).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void randomDelaysStayBetweenZeroAndTheJitter(@TempDir Path directory) {
+    SessionCleanup cleanup =
+        withJitter(directory, Duration.ofMillis(50), RandomGenerator.getDefault());
+
+    Set<Duration> delays =
+        IntStream.range(0, 2_000).mapToObj(i -> cleanup.nextDelay()).collect(Collectors.toSet());
+
+    assertThat(delays)
+        .allSatisfy(delay -> assertThat(delay).isBetween(Duration.ZERO, Duration.ofMillis(50)))
+        .hasSizeGreaterThan(10);
+  }
+
+  @Test
+  void zeroJitterRunsAtOnceWithoutDrawing(@TempDir Path directory) {
+    RandomGenerator noDraws =
+        () -> {
+          throw new AssertionError("no random delay with a zero jitter");
+        };
+
+    assertThat(withJitter(directory, Duration.ZERO, noDraws).nextDelay()).isZero();
+  }
+
+  @Test
+  void whenTheCronFiresTheRunIsScheduledAfterTheDelayNotRunAtOnce(@TempDir Path directory) {
+    MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
+    FileSessionStore store =
+        new FileSessionStore(directory, SessionSettings.builder().clock(clock).build());
+    Session session = store.newSession();
+    session.put("k", "v");
+    session.save();
+    clock.advance(Duration.ofDays(15));
+    SessionkitProperties.Cleanup properties = new SessionkitProperties.Cleanup();
+    properties.setJitter(Duration.ofHours(1));
+    SessionCleanup cleanup =
+        new SessionCleanup(store, properties, SessionCleanupLock.none(), new FixedDraw(true));
+    cleanup.start();
+    try {
+      ScheduledFuture<?> run = Objects.requireNonNull(cleanup.clearExpiredAfterJitter());
+
+      assertThat(run.getDelay(TimeUnit.MINUTES)).isBetween(58L, 60L);
+      assertThat(store.exists(Objects.requireNonNull(session.getSessionKey()))).isFalse();
+      assertThat(directory.resolve(FileSessionStore.FILE_PREFIX + session.getSessionKey()))
+          .exists();
+    } finally {
+      cleanup.stop();
+    }
+  }
+
+  @Test
+  void theCronFiringAfterStopSchedulesNothing(@TempDir Path directory) {
+    SessionCleanup cleanup = new SessionCleanup(new FileSessionStore(directory), DAILY_AT_FOUR);
+
+    assertThat((Object) cleanup.clearExpiredAfterJitter()).isNull();
+  }
+
+  @Test
+  void theDbBackendLocksItsCleanupInATableCreatedBesideTheSessions() {
+    runner
+        .withPropertyValues(
+            "sessionkit.backend=db",
+            "spring.datasource.url=jdbc:h2:mem:cleanup-lock-" + System.nanoTime(),
+            "sessionkit.jdbc.table-name=web_sessions")
+        .withConfiguration(
+            AutoConfigurations.of(
+                org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration.class))
+        .run(
+            context -> {
+              SessionCleanup cleanup = context.getBean(SessionCleanup.class);
+
+              assertThat(cleanup.lock()).hasToString("SessionCleanupLock[table web_sessions_lock]");
+              assertThat(cleanup.clearExpired()).isEqualTo(new CleanupRun(Outcome.CLEANED, 0));
+              assertThat(
+                      new JdbcTemplate(context.getBean(DataSource.class))
+                          .queryForList("SELECT name FROM web_sessions_lock", String.class))
+                  .containsExactly(SessionCleanupLock.LOCK_NAME);
+            });
+  }
+
+  @Test
+  void theFileBackendLocksItsCleanupWithAFileInTheDirectory(@TempDir Path directory) {
+    runner
+        .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
+        .run(
+            context ->
+                assertThat(context.getBean(SessionCleanup.class).lock())
+                    .hasToString(
+                        "SessionCleanupLock[file "
+                            + directory.resolve(FileCleanupLockProvider.LOCK_FILE_NAME)
+                            + "]"));
+  }
+
+  @Test
+  void anApplicationsOwnStoreCleansWithoutALock() {
+    runner
+        .withBean(
+            SessionStore.class,
+            () -> new ForeignSessionStore(new CacheSessionStore(new ConcurrentMapCache("own"))))
+        .run(
+            context ->
+                assertThat(context.getBean(SessionCleanup.class).lock())
+                    .isSameAs(SessionCleanupLock.none()));
+  }
+
+  @Test
+  void aNegativeJitterStopsStartupNamingTheProperty(@TempDir Path directory) {
+    runner
+        .withPropertyValues(
+            "sessionkit.backend=file",
+            "sessionkit.file.path=" + directory,
+            "sessionkit.cleanup.jitter=-5s")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(SessionkitConfigurationException.class)
+                    .hasMessageContaining("sessionkit.cleanup.jitter is PT-5S"));
+  }
+
+  @Test
+  void lockAtLeastForLongerThanLockAtMostForStopsStartupNamingBoth(@TempDir Path directory) {
+    runner
+        .withPropertyValues(
+            "sessionkit.backend=file",
+            "sessionkit.file.path=" + directory,
+            "sessionkit.cleanup.lock-at-least-for=20m",
+            "sessionkit.cleanup.lock-at-most-for=10m")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(SessionkitConfigurationException.class)
+                    .hasMessageContaining("sessionkit.cleanup.lock-at-least-for is PT20M")
+                    .hasMessageContaining("sessionkit.cleanup.lock-at-most-for (PT10M)"));
+  }
+
+  private static SessionCleanup withJitter(
+      Path directory, Duration jitter, RandomGenerator random) {
+    SessionkitProperties.Cleanup properties = new SessionkitProperties.Cleanup();
+    properties.setJitter(jitter);
+    return new SessionCleanup(
+        new FileSessionStore(directory), properties, SessionCleanupLock.none(), random);
+  }
+
+  /** Draws always the largest or always the smallest value below the bound. */
+  private record FixedDraw(boolean largest) implements RandomGenerator {
+
+    @Override
+    public long nextLong() {
+      throw new UnsupportedOperationException("only bounded draws");
+    }
+
+    @Override
+    public long nextLong(long bound) {
+      return largest ? bound - 1 : 0;
+    }
   }
 }

@@ -199,7 +199,20 @@ class SessionkitAutoConfigurationTests {
 
     assertThat(output)
         .contains("The session table sessionkit_session cannot be read")
+        .contains("The cleanup lock table sessionkit_session_lock cannot be read")
+        .contains("dev/sessionkit/boot/cleanup-lock-schema-*.sql")
         .contains("sessionkit.jdbc.initialize-schema=always");
+  }
+
+  @Test
+  void initializeSchemaCreatesTheCleanupLockTableBesideTheSessionTable() {
+    withDataSource
+        .withPropertyValues("sessionkit.backend=db", "sessionkit.jdbc.initialize-schema=always")
+        .run(
+            context ->
+                assertThat(
+                        tableExists(context.getBean(DataSource.class), "SESSIONKIT_SESSION_LOCK"))
+                    .isTrue());
   }
 
   @Test

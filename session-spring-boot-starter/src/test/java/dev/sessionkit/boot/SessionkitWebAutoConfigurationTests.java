@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.sessionkit.Session;
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.web.ContainerSessionGuard;
 import dev.sessionkit.boot.web.SessionArgumentResolver;
 import dev.sessionkit.boot.web.SessionCookie;
 import dev.sessionkit.boot.web.SessionFilter;
+import dev.sessionkit.boot.web.SessionFlashMapManager;
 import dev.sessionkit.boot.web.SessionInterruptedExceptionResolver;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
@@ -46,6 +49,52 @@ class SessionkitWebAutoConfigurationTests {
           assertThat(registration.getOrder()).isLessThan(springSecurityDefaultFilterOrder);
           assertThat(registration.getFilterName()).isEqualTo("sessionkitFilter");
         });
+  }
+
+  @Test
+  void servletApplicationGetsTheContainerSessionGuardRightAfterTheFilterWarningByDefault() {
+    web.run(
+        context -> {
+          FilterRegistrationBean<?> registration =
+              context.getBean("sessionkitContainerSessionGuard", FilterRegistrationBean.class);
+          assertThat(registration.getFilter()).isInstanceOf(ContainerSessionGuard.class);
+          assertThat(registration.getOrder()).isEqualTo(SessionFilter.DEFAULT_ORDER + 1);
+          assertThat(registration.getFilter()).extracting("failOnCreation").isEqualTo(false);
+        });
+  }
+
+  @Test
+  void containerSessionFailMakesTheGuardFail() {
+    web.withPropertyValues("sessionkit.container-session=fail")
+        .run(
+            context ->
+                assertThat(
+                        context
+                            .getBean(
+                                "sessionkitContainerSessionGuard", FilterRegistrationBean.class)
+                            .getFilter())
+                    .extracting("failOnCreation")
+                    .isEqualTo(true));
+  }
+
+  @Test
+  void springMvcGetsTheSessionFlashMapManagerUnlessTheApplicationHasOne() {
+    web.run(
+        context ->
+            assertThat(context.getBean("flashMapManager"))
+                .isInstanceOf(SessionFlashMapManager.class));
+    web.withBean("flashMapManager", FlashMapManager.class, SessionFlashMapManagerSubstitute::new)
+        .run(
+            context ->
+                assertThat(context.getBean("flashMapManager"))
+                    .isInstanceOf(SessionFlashMapManagerSubstitute.class));
+  }
+
+  /** An application's own flash map manager. */
+  static final class SessionFlashMapManagerSubstitute extends SessionFlashMapManager {
+    SessionFlashMapManagerSubstitute() {
+      super(SessionCookie.named("own"));
+    }
   }
 
   @Test

@@ -8,17 +8,18 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * /incr}, {@code /incr-getput}) on one session stack, chosen by the active profile:
  *
  * <ul>
- *   <li>{@code sessionkit-db}, {@code sessionkit-redis}, {@code sessionkit-cache} (and {@code
- *       sessionkit-cached-db}, {@code sessionkit-cookies} when core has those backends):
- *       sessionkit's starter with the {@code SessionStore} bean defined in {@link
- *       SessionkitStores};
+ *   <li>{@code sessionkit-db} (and {@code sessionkit-db-mariadb}, for the soak), {@code
+ *       sessionkit-redis}, {@code sessionkit-cache}, {@code sessionkit-cached-db-redis}, {@code
+ *       sessionkit-cached-db-caffeine}, {@code sessionkit-signed-cookies}, {@code
+ *       sessionkit-encrypted-cookies}: sessionkit's starter with the {@code SessionStore} bean
+ *       defined in {@link SessionkitStores} or {@link SessionkitCompositeStores};
  *   <li>{@code spring-session-jdbc}, {@code spring-session-redis}: Spring Session with Boot's
  *       defaults;
  *   <li>{@code tomcat}: the servlet container's in-memory {@code HttpSession}.
  * </ul>
  *
- * <p>{@code run-http.sh} starts each on its own classpath (only that stack's session library), so
- * no stack has to back off for another. This class references none of them.
+ * <p>{@code run-http.sh} and {@code run-soak.sh} start each on its own classpath (only that stack's
+ * session library), so no stack has to back off for another. This class references none of them.
  */
 @SpringBootApplication
 public class BenchmarkApplication {

@@ -6,6 +6,7 @@ import dev.sessionkit.cache.SessionCaches;
 import dev.sessionkit.jdbc.JdbcSessionStore;
 import dev.sessionkit.redis.RedisSessionStore;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -23,15 +24,21 @@ final class SessionkitStores {
 
   private SessionkitStores() {}
 
-  /** {@code sessionkit-db}: the table on the app's PostgreSQL {@code DataSource}. */
+  /**
+   * {@code sessionkit-db}: the table on the app's PostgreSQL {@code DataSource}; {@code
+   * sessionkit-db-mariadb} (the soak's): the same on MariaDB.
+   */
   @Configuration(proxyBeanMethods = false)
-  @Profile("sessionkit-db")
+  @Profile({"sessionkit-db", "sessionkit-db-mariadb"})
   static class Db {
 
     @Bean
-    JdbcSessionStore sessionStore(DataSource dataSource, SessionSettings settings) {
+    JdbcSessionStore sessionStore(
+        DataSource dataSource,
+        SessionSettings settings,
+        @Value("${benchmark.schema-script:postgresql}") String schemaScript) {
       new ResourceDatabasePopulator(
-              new ClassPathResource("dev/sessionkit/jdbc/schema-postgresql.sql"))
+              new ClassPathResource("dev/sessionkit/jdbc/schema-" + schemaScript + ".sql"))
           .execute(dataSource);
       return new JdbcSessionStore(dataSource, settings);
     }

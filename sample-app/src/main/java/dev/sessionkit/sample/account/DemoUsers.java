@@ -1,17 +1,16 @@
 package dev.sessionkit.sample.account;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo users. Their passwords are hashed with the application's {@link PasswordEncoder}
- * (BCrypt) when the application starts; only the hashes are kept for checking logins.
+ * The demo users: their credentials (shown on the login page so that anyone can try), their display
+ * names, and the Spring Security users made of them, with BCrypt-hashed passwords.
  */
 @Component
 public class DemoUsers {
@@ -22,25 +21,6 @@ public class DemoUsers {
           new DemoCredentials("alice", "wonderland", "Alice"),
           new DemoCredentials("bob", "builder", "Bob"));
 
-  private final PasswordEncoder passwordEncoder;
-  private final Map<String, DemoUser> users;
-  private final String unknownUserHash;
-
-  /** The demo users, their passwords hashed with {@code passwordEncoder}. */
-  public DemoUsers(PasswordEncoder passwordEncoder) {
-    this.passwordEncoder = passwordEncoder;
-    this.users =
-        CREDENTIALS.stream()
-            .map(
-                credentials ->
-                    new DemoUser(
-                        credentials.username(),
-                        credentials.displayName(),
-                        passwordEncoder.encode(credentials.password())))
-            .collect(Collectors.toUnmodifiableMap(DemoUser::username, Function.identity()));
-    this.unknownUserHash = passwordEncoder.encode(UUID.randomUUID().toString());
-  }
-
   /** The credentials to show on the login page. */
   public List<DemoCredentials> credentials() {
     return CREDENTIALS;
@@ -48,17 +28,26 @@ public class DemoUsers {
 
   /** The user with this name, if any. */
   public Optional<DemoUser> find(String username) {
-    return Optional.ofNullable(users.get(username));
+    return CREDENTIALS.stream()
+        .filter(credentials -> credentials.username().equals(username))
+        .map(credentials -> new DemoUser(credentials.username(), credentials.displayName()))
+        .findFirst();
   }
 
   /**
-   * The user whose name and password these are, if any. An unknown name costs as much time as a
-   * wrong password, so response times do not tell which names exist.
+   * Spring Security's users for the demo credentials, role {@code USER}, their passwords hashed
+   * with {@code passwordEncoder}; only the hashes are kept.
    */
-  public Optional<DemoUser> authenticate(String username, String password) {
-    DemoUser user = users.get(username);
-    String hash = user == null ? unknownUserHash : user.passwordHash();
-    boolean matches = passwordEncoder.matches(password, hash);
-    return user != null && matches ? Optional.of(user) : Optional.empty();
+  public InMemoryUserDetailsManager userDetailsManager(PasswordEncoder passwordEncoder) {
+    List<UserDetails> users =
+        CREDENTIALS.stream()
+            .map(
+                credentials ->
+                    User.withUsername(credentials.username())
+                        .password(passwordEncoder.encode(credentials.password()))
+                        .roles("USER")
+                        .build())
+            .toList();
+    return new InMemoryUserDetailsManager(users);
   }
 }

@@ -9,11 +9,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The cart page and its forms. Each change reads the cart from the session, changes it and puts it
  * back; the session filter saves it after the handler returns. Every form answers with a redirect
- * (post/redirect/get), so reloading a page never repeats a change.
+ * (post/redirect/get), so reloading a page never repeats a change; adding a product says so once,
+ * on the cart page, with a flash attribute (kept in the session until the redirect is followed).
  */
 @Controller
 public class CartController {
@@ -42,8 +44,9 @@ public class CartController {
       @RequestParam(defaultValue = "1") int quantity,
       Session session,
       Model model,
-      HttpServletResponse response) {
-    requireProduct(sku);
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    Product product = requireProduct(sku);
     if (quantity < 1 || quantity > Cart.MAX_QUANTITY) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute(
@@ -55,6 +58,8 @@ public class CartController {
       return cart(session, model);
     }
     CartSession.store(session, CartSession.cart(session).add(sku, quantity));
+    redirect.addFlashAttribute(
+        "message", "Added " + (quantity == 1 ? "" : quantity + " × ") + product.name() + ".");
     return "redirect:/cart";
   }
 
@@ -76,9 +81,10 @@ public class CartController {
     return "redirect:/cart";
   }
 
-  private void requireProduct(String sku) {
-    if (catalogue.find(sku).isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No product " + sku + ".");
-    }
+  private Product requireProduct(String sku) {
+    return catalogue
+        .find(sku)
+        .orElseThrow(
+            () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No product " + sku + "."));
   }
 }

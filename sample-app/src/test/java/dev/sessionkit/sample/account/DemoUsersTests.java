@@ -3,42 +3,41 @@ package dev.sessionkit.sample.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 class DemoUsersTests {
 
-  DemoUsers users = new DemoUsers(new BCryptPasswordEncoder(4));
+  private final DemoUsers users = new DemoUsers();
+  private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
+  private final InMemoryUserDetailsManager manager = users.userDetailsManager(encoder);
 
   @Test
-  void authenticateWithTheRightPasswordFindsTheUser() {
-    assertThat(users.authenticate("alice", "wonderland"))
-        .hasValueSatisfying(user -> assertThat(user.displayName()).isEqualTo("Alice"));
-  }
-
-  @Test
-  void authenticateWithAWrongPasswordFindsNobody() {
-    assertThat(users.authenticate("alice", "builder")).isEmpty();
-  }
-
-  @Test
-  void authenticateWithAnUnknownUserFindsNobody() {
-    assertThat(users.authenticate("mallory", "wonderland")).isEmpty();
-  }
-
-  @Test
-  void passwordsAreKeptOnlyAsBcryptHashes() {
-    DemoUser alice = users.find("alice").orElseThrow();
-
-    assertThat(alice.passwordHash()).startsWith("$2a$").doesNotContain("wonderland");
-    assertThat(alice.toString()).doesNotContain(alice.passwordHash());
-  }
-
-  @Test
-  void everyCredentialShownOnTheLoginPageWorks() {
+  void everyCredentialShownOnTheLoginPageIsAUserWithABcryptHashOfItsPassword() {
     assertThat(users.credentials())
         .allSatisfy(
-            credentials ->
-                assertThat(users.authenticate(credentials.username(), credentials.password()))
-                    .isPresent());
+            credentials -> {
+              UserDetails user = manager.loadUserByUsername(credentials.username());
+              assertThat(user.getPassword())
+                  .startsWith("$2a$")
+                  .doesNotContain(credentials.password());
+              assertThat(encoder.matches(credentials.password(), user.getPassword())).isTrue();
+              assertThat(user.getAuthorities())
+                  .extracting("authority")
+                  .containsExactly("ROLE_USER");
+            });
+  }
+
+  @Test
+  void aWrongPasswordDoesNotMatch() {
+    assertThat(encoder.matches("builder", manager.loadUserByUsername("alice").getPassword()))
+        .isFalse();
+  }
+
+  @Test
+  void findGivesTheDisplayNameOfAKnownUserOnly() {
+    assertThat(users.find("alice")).hasValue(new DemoUser("alice", "Alice"));
+    assertThat(users.find("mallory")).isEmpty();
   }
 }

@@ -7,8 +7,8 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 /**
  * What a GraalVM native image of an application on sessionkit needs beyond what Spring's AOT
  * processing finds by itself: the schema scripts the starter reads from the classpath to create the
- * session table (one per database platform, found by name at run time, so no static analysis sees
- * them).
+ * session table and the cleanup lock table (one per database platform, found by name at run time,
+ * so no static analysis sees them).
  *
  * <p>Registered through {@code META-INF/spring/aot.factories}, so it applies whether or not the
  * application's configuration imports anything. Session data needs nothing more: the codec reads
@@ -18,11 +18,14 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
  */
 public final class SessionkitRuntimeHints implements RuntimeHintsRegistrar {
 
-  /** The schema scripts' location pattern, one script per database platform. */
+  /** The session table's schema scripts, one per database platform. */
   static final String SCHEMA_SCRIPTS = "dev/sessionkit/jdbc/schema-*.sql";
+
+  /** The cleanup lock table's schema scripts, one per database platform. */
+  static final String LOCK_SCHEMA_SCRIPTS = "dev/sessionkit/boot/cleanup-lock-schema-*.sql";
 
   @Override
   public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-    hints.resources().registerPattern(SCHEMA_SCRIPTS);
+    hints.resources().registerPattern(SCHEMA_SCRIPTS).registerPattern(LOCK_SCHEMA_SCRIPTS);
   }
 }

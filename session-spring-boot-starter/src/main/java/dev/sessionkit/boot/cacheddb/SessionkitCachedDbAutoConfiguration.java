@@ -4,6 +4,7 @@ import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
 import dev.sessionkit.boot.JdbcSessionSchemaInitializer;
 import dev.sessionkit.boot.OnMissingJdbcSupportCondition;
+import dev.sessionkit.boot.SessionCleanupLock;
 import dev.sessionkit.boot.SessionkitAutoConfiguration;
 import dev.sessionkit.boot.SessionkitConfigurationException;
 import dev.sessionkit.boot.SessionkitProperties;
@@ -78,6 +79,13 @@ public final class SessionkitCachedDbAutoConfiguration {
   static class RedisCopiesConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
+    SessionCleanupLock sessionkitCleanupLock(
+        ObjectProvider<DataSource> dataSource, SessionkitProperties properties) {
+      return cleanupLock(dataSource, properties);
+    }
+
+    @Bean
     @DependsOnDatabaseInitialization
     CachedDbSessionStore sessionStore(
         ObjectProvider<DataSource> dataSource,
@@ -111,6 +119,13 @@ public final class SessionkitCachedDbAutoConfiguration {
   @ConditionalOnClass(name = {JDBC_TEMPLATE, BOOT_JDBC})
   @ConditionalOnMissingBean(type = {"dev.sessionkit.SessionStore", REDIS_CONNECTION_FACTORY})
   static class InProcessCopiesConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SessionCleanupLock sessionkitCleanupLock(
+        ObjectProvider<DataSource> dataSource, SessionkitProperties properties) {
+      return cleanupLock(dataSource, properties);
+    }
 
     @Bean
     @DependsOnDatabaseInitialization
@@ -179,6 +194,16 @@ public final class SessionkitCachedDbAutoConfiguration {
     }
     new JdbcSessionSchemaInitializer(available, tableName, jdbc.getInitializeSchema()).initialize();
     return new CachedDbSessionStore(durable, fast, settings);
+  }
+
+  /** Only one instance at a time removes the expired rows: a lock row beside the table. */
+  private static SessionCleanupLock cleanupLock(
+      ObjectProvider<DataSource> dataSource, SessionkitProperties properties) {
+    DataSource available = dataSource.getIfAvailable();
+    if (available == null) {
+      throw missingDataSource();
+    }
+    return SessionCleanupLock.jdbc(available, properties.getJdbc().getTableName());
   }
 
   private static SessionkitConfigurationException missingDataSource() {

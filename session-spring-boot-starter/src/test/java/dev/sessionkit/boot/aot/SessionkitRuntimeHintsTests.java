@@ -26,6 +26,17 @@ class SessionkitRuntimeHintsTests {
     assertThat(RuntimeHintsPredicates.resource().forResource(script)).accepts(hints);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql", "mariadb", "mysql"})
+  void everyCleanupLockScriptIsIncluded(String platform) {
+    String script = "dev/sessionkit/boot/cleanup-lock-schema-" + platform + ".sql";
+    assertThat(getClass().getClassLoader().getResource(script)).as(script).isNotNull();
+
+    new SessionkitRuntimeHints().registerHints(hints, getClass().getClassLoader());
+
+    assertThat(RuntimeHintsPredicates.resource().forResource(script)).accepts(hints);
+  }
+
   @Test
   void otherResourcesAreNotIncluded() {
     new SessionkitRuntimeHints().registerHints(hints, getClass().getClassLoader());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.SessionCleanupLock;
 import dev.sessionkit.boot.SessionkitAutoConfiguration;
 import dev.sessionkit.boot.redis.SessionkitRedisAutoConfiguration;
 import dev.sessionkit.boot.testing.ForeignSessionStore;
@@ -76,6 +77,23 @@ class SessionkitCachedDbAutoConfigurationTests {
     assertThat(output)
         .contains("Sessions are kept by the cached-db backend")
         .doesNotContainIgnoringCase(IN_PROCESS_WARNING);
+  }
+
+  @Test
+  void cachedDbLocksItsCleanupInATableBesideTheSessionsWithOrWithoutRedis() {
+    withDatabase
+        .withPropertyValues("sessionkit.backend=cached-db")
+        .run(
+            context ->
+                assertThat(context.getBean(SessionCleanupLock.class))
+                    .hasToString("SessionCleanupLock[table sessionkit_session_lock]"));
+    withDatabase
+        .withBean(RedisConnectionFactory.class, () -> mock(RedisConnectionFactory.class))
+        .withPropertyValues("sessionkit.backend=cached-db")
+        .run(
+            context ->
+                assertThat(context.getBean(SessionCleanupLock.class))
+                    .hasToString("SessionCleanupLock[table sessionkit_session_lock]"));
   }
 
   @Test

@@ -1,0 +1,54 @@
+package dev.sessionkit;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A user's sessions: list them, sign one out, or sign out every device but the current one ("sign
+ * out my other devices"), across every instance that shares the backend.
+ *
+ * <pre>{@code
+ * List<PrincipalSession> devices = sessions.sessionsOf("alice", session.getSessionKey());
+ * sessions.revokeOthers("alice", session.getSessionKey());
+ * }</pre>
+ *
+ * <p>How a session knows its user: the session data holds the principal's name under {@link
+ * #PRINCIPAL_NAME_KEY} (the Spring Security integration writes it at login; an application without
+ * Spring Security puts it itself), and every save records it beside the data, where the backend
+ * indexes it. A logout ({@link Session#flush()}) deletes the session and so leaves the index.
+ *
+ * <p>Session keys are secrets and never leave this interface in full: a listed session is named by
+ * an {@linkplain PrincipalSession#id() id}, the first characters of its key, enough to tell a
+ * user's sessions apart and to revoke one, useless to take one over.
+ */
+public interface PrincipalSessions {
+
+  /** The session data key holding the name of the principal logged in to the session. */
+  String PRINCIPAL_NAME_KEY = "_auth_user_name";
+
+  /**
+   * The live sessions of {@code principalName}, most recently saved first.
+   *
+   * @param currentSessionKey the key of the session asking, marked {@linkplain
+   *     PrincipalSession#current() current} in the list, or null
+   * @throws UnsupportedOperationException when the backend keeps no index of principals (the cookie
+   *     backends, a cache without an in-process map)
+   */
+  List<PrincipalSession> sessionsOf(String principalName, @Nullable String currentSessionKey);
+
+  /**
+   * Deletes the session of {@code principalName} whose {@linkplain PrincipalSession#id() id} is
+   * {@code sessionId}: that device is signed out at its next request.
+   *
+   * @return whether such a session existed
+   */
+  boolean revoke(String principalName, String sessionId);
+
+  /**
+   * Deletes every session of {@code principalName} except the one under {@code currentSessionKey}
+   * ("sign out my other devices"); with a null key, every session of the principal.
+   *
+   * @return how many sessions were deleted
+   */
+  int revokeOthers(String principalName, @Nullable String currentSessionKey);
+}

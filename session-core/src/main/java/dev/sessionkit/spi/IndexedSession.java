@@ -1,0 +1,29 @@
+package dev.sessionkit.spi;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One live session of a principal, as a storage's principal index finds it: the session key and
+ * what a list of the principal's sessions shows. For {@link SessionStorage#sessionsOf}; the engine
+ * never hands the key out of the library.
+ *
+ * @param key the session key
+ * @param created when the session was created, or null when unknown
+ * @param saved when it was last saved, or null when unknown
+ * @param expiry when it expires
+ */
+public record IndexedSession(
+    String key, @Nullable Instant created, @Nullable Instant saved, Instant expiry) {
+
+  public IndexedSession {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(expiry, "expiry");
+  }
+
+  /** The entry of {@code record}, stored under {@code key}. */
+  public static IndexedSession of(String key, StoredRecord record) {
+    return new IndexedSession(key, record.created(), record.saved(), record.expiry());
+  }
+}

@@ -1,0 +1,29 @@
+package dev.sessionkit.boot.security;
+
+import dev.sessionkit.Session;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+
+/**
+ * At login, moves the visitor's sessionkit {@link Session} to a new key ({@link
+ * Session#cycleKey()}) with its data (a cart, the saved request), so that a key an attacker planted
+ * before the login is worthless after it: Django's protection against session fixation, in place of
+ * Spring Security's {@code ChangeSessionIdAuthenticationStrategy}, which changes the container
+ * session's id.
+ */
+public final class CycleSessionKeyAuthenticationStrategy implements SessionAuthenticationStrategy {
+
+  @Override
+  public void onAuthentication(
+      Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+    Session session = RequestSessions.require(request, "login");
+    String previous = SessionSecurityContextRepository.principalName(session);
+    if (previous != null && !previous.equals(authentication.getName())) {
+      session.flush();
+    } else {
+      session.cycleKey();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.sessionkit.boot.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextImpl;
+
+/** Login moves the session to a new key with its data; logout ends it. */
+class LoginAndLogoutSessionTests {
+
+  private final RequestWithSession visitor = new RequestWithSession();
+  private final Authentication alice =
+      UsernamePasswordAuthenticationToken.authenticated(
+          "alice", null, AuthorityUtils.createAuthorityList("ROLE_USER"));
+
+  @Test
+  void onAuthenticationCyclesTheKeyKeepsTheDataAndDeletesTheOldRecord() {
+    visitor.session.put("cart", "mug");
+    visitor.nextRequest();
+    String before = visitor.key();
+
+    new CycleSessionKeyAuthenticationStrategy()
+        .onAuthentication(alice, visitor.request, visitor.response);
+    visitor.nextRequest();
+
+    assertThat(visitor.key()).isNotNull().isNotEqualTo(before);
+    assertThat(visitor.session.get("cart")).isEqualTo("mug");
+    assertThat(visitor.store.exists(before)).isFalse();
+  }
+
+  @Test
+  void onAuthenticationOverAnotherUsersLoginEndsTheirSessionInstead() {
+    Authentication bob =
+        UsernamePasswordAuthenticationToken.authenticated(
+            "bob", null, AuthorityUtils.createAuthorityList("ROLE_USER"));
+    new SessionSecurityContextRepository()
+        .saveContext(new SecurityContextImpl(bob), visitor.request, visitor.response);
+    visitor.session.put("cart", "bob's mug");
+    visitor.nextRequest();
+    String before = visitor.key();
+
+    new CycleSessionKeyAuthenticationStrategy()
+        .onAuthentication(alice, visitor.request, visitor.response);
+
+    assertThat(visitor.session.get("cart")).isNull();
+    assertThat(visitor.session.getSessionKey()).isNull();
+    assertThat(visitor.store.exists(before)).isFalse();
+  }
+
+  @Test
+  void logoutFlushesTheSession() {
+    visitor.session.put("cart", "mug");
+    visitor.nextRequest();
+    String before = visitor.key();
+
+    new FlushSessionLogoutHandler().logout(visitor.request, visitor.response, alice);
+
+    assertThat(visitor.session.isEmpty()).isTrue();
+    assertThat(visitor.session.getSessionKey()).isNull();
+    assertThat(visitor.store.exists(before)).isFalse();
+  }
+}

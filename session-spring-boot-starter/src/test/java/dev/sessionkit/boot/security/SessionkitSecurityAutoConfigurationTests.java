@@ -1,0 +1,118 @@
+package dev.sessionkit.boot.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.SessionkitAutoConfiguration;
+import dev.sessionkit.boot.SessionkitWebAutoConfiguration;
+import dev.sessionkit.boot.web.SessionFlashMapManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+
+/** The integration appears with Spring Security, backs off for user beans and by property. */
+class SessionkitSecurityAutoConfigurationTests {
+
+  private final WebApplicationContextRunner web =
+      new WebApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  SessionkitAutoConfiguration.class,
+                  SessionkitWebAutoConfiguration.class,
+                  SessionkitSecurityAutoConfiguration.class));
+
+  @Test
+  void springSecurityOnTheClasspathGetsEveryComponentAndTheCustomizer() {
+    web.run(
+        context ->
+            assertThat(context)
+                .hasSingleBean(SessionSecurityContextRepository.class)
+                .hasSingleBean(SessionCsrfTokenRepository.class)
+                .hasSingleBean(SessionRequestCache.class)
+                .hasSingleBean(CycleSessionKeyAuthenticationStrategy.class)
+                .hasSingleBean(FlushSessionLogoutHandler.class)
+                .hasSingleBean(SessionkitHttpSecurityCustomizer.class)
+                .getBean("flashMapManager")
+                .isInstanceOf(SessionFlashMapManager.class));
+  }
+
+  @Test
+  void securityEnabledFalseTurnsTheIntegrationOff() {
+    web.withPropertyValues("sessionkit.security.enabled=false")
+        .run(
+            context ->
+                assertThat(context)
+                    .doesNotHaveBean(SessionkitHttpSecurityCustomizer.class)
+                    .doesNotHaveBean(SessionSecurityContextRepository.class));
+  }
+
+  @Test
+  void withoutSpringSecurityNothingIsConfigured() {
+    web.withClassLoader(new FilteredClassLoader(HttpSecurity.class))
+        .run(
+            context ->
+                assertThat(context)
+                    .doesNotHaveBean(SessionkitHttpSecurityCustomizer.class)
+                    .doesNotHaveBean(SessionCsrfTokenRepository.class));
+  }
+
+  @Test
+  void nonWebApplicationGetsNothing() {
+    new ApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                SessionkitAutoConfiguration.class, SessionkitSecurityAutoConfiguration.class))
+        .run(
+            context ->
+                assertThat(context)
+                    .hasSingleBean(SessionStore.class)
+                    .doesNotHaveBean(SessionkitHttpSecurityCustomizer.class));
+  }
+
+  @Test
+  void withoutASessionStoreNothingIsConfigured() {
+    new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(SessionkitSecurityAutoConfiguration.class))
+        .run(
+            context -> assertThat(context).doesNotHaveBean(SessionkitHttpSecurityCustomizer.class));
+  }
+
+  @Test
+  void applicationBeansReplaceTheirDefaults() {
+    web.withUserConfiguration(OwnComponents.class)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(SessionCsrfTokenRepository.class);
+              assertThat(context.getBean(SessionCsrfTokenRepository.class))
+                  .isSameAs(context.getBean("ownCsrfTokenRepository"));
+              assertThat(context.getBean(SessionkitHttpSecurityCustomizer.class))
+                  .isSameAs(context.getBean("ownCustomizer"));
+            });
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnComponents {
+
+    @Bean
+    SessionCsrfTokenRepository ownCsrfTokenRepository() {
+      SessionCsrfTokenRepository repository = new SessionCsrfTokenRepository();
+      repository.setHeaderName("X-XSRF-TOKEN");
+      return repository;
+    }
+
+    @Bean
+    SessionkitHttpSecurityCustomizer ownCustomizer() {
+      return new SessionkitHttpSecurityCustomizer(
+          new SessionSecurityContextRepository(),
+          new SessionCsrfTokenRepository(),
+          new SessionRequestCache(),
+          new CycleSessionKeyAuthenticationStrategy(),
+          new FlushSessionLogoutHandler());
+    }
+  }
+}
