@@ -807,7 +807,7 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
     return StoredRecord.builder()
         .data(encoded)
         .expiry(expiry.expiryDate(data, now))
-        .version(version)
+        .version(storage.versionOf(encoded, version))
         .principal(
             data.get(PrincipalSessions.PRINCIPAL_NAME_KEY) instanceof String name ? name : null)
         .created(created)

@@ -80,6 +80,17 @@ public interface SessionStorage {
   }
 
   /**
+   * The version of the record of {@code data} that the engine is about to write, where {@code next}
+   * is one more than the version it replaces (1 for a new record). Storages that store the version
+   * keep {@code next} (the default). A storage over a table without a version column, such as
+   * Django's, returns a version derived from the data, the same one {@link #load} reports for that
+   * data, so that {@link #replace} compares the data the session loaded.
+   */
+  default long versionOf(String data, long next) {
+    return next;
+  }
+
+  /**
    * For a storage that {@linkplain StorageCapabilities#indexesPrincipals() indexes principals}: the
    * sessions live at {@code now} whose record names {@code principal} (as {@link
    * StoredRecord#principal()}), in any order. A session deleted or expired, or whose record now

@@ -25,7 +25,8 @@ public class SessionkitProperties {
 
   /**
    * Where sessions are kept: 'auto' (the database when the application has a DataSource, else a
-   * cache), 'db', 'file', 'cache', 'redis', 'cached-db', 'signed-cookies' or 'encrypted-cookies'.
+   * cache), 'db', 'file', 'cache', 'redis', 'cached-db', 'signed-cookies', 'encrypted-cookies' or
+   * 'django'.
    */
   private Backend backend = Backend.AUTO;
 
@@ -181,7 +182,13 @@ public class SessionkitProperties {
     SIGNED_COOKIES,
 
     /** In the cookie itself, encrypted: the visitor can neither read nor change the data. */
-    ENCRYPTED_COOKIES
+    ENCRYPTED_COOKIES,
+
+    /**
+     * A Django application's {@code django_session} table, in Django's format, shared with that
+     * application.
+     */
+    DJANGO
   }
 
   /** The session cookie. */

@@ -5,8 +5,11 @@ import dev.sessionkit.SessionStore;
 import dev.sessionkit.boot.SessionkitAutoConfiguration;
 import dev.sessionkit.boot.SessionkitConfigurationException;
 import dev.sessionkit.boot.SessionkitProperties;
+import dev.sessionkit.boot.cookie.SessionkitCookieStoreProperties.Format;
 import dev.sessionkit.cookie.EncryptedCookieSessionStore;
 import dev.sessionkit.cookie.SignedCookieSessionStore;
+import dev.sessionkit.django.DjangoSignedCookieSessionStore;
+import dev.sessionkit.engine.StorageSessionStore;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,8 +24,9 @@ import org.springframework.context.annotation.Configuration;
  * {@link SignedCookieSessionStore}, {@code encrypted-cookies} an {@link
  * EncryptedCookieSessionStore}, each with {@code sessionkit.cookie-store.secret} and {@code
  * fallback-secrets}, the application's session settings and the name of the session cookie (counted
- * towards the 4,093-byte limit). Backs off when the application defines its own {@link
- * SessionStore}.
+ * towards the 4,093-byte limit). With {@code sessionkit.cookie-store.format=django}, the signed
+ * cookies are Django's ({@link DjangoSignedCookieSessionStore}). Backs off when the application
+ * defines its own {@link SessionStore}.
  *
  * <p>A missing secret, or one shorter than 32 bytes, stops the startup with a failure analysis;
  * there is never a default secret, and no message shows one.
@@ -41,15 +45,16 @@ public final class SessionkitCookieStoreAutoConfiguration {
   static class SignedCookiesConfiguration {
 
     @Bean
-    SignedCookieSessionStore sessionStore(
+    StorageSessionStore sessionStore(
         SessionkitCookieStoreProperties cookieStore,
         SessionkitProperties properties,
         SessionSettings settings) {
-      return new SignedCookieSessionStore(
-          requireSecret(cookieStore, "signed-cookies"),
-          checkedFallbacks(cookieStore),
-          settings,
-          properties.getCookie().getName());
+      String secret = requireSecret(cookieStore, "signed-cookies");
+      List<String> fallbacks = checkedFallbacks(cookieStore);
+      String cookieName = properties.getCookie().getName();
+      return cookieStore.getFormat() == Format.DJANGO
+          ? new DjangoSignedCookieSessionStore(secret, fallbacks, settings, cookieName)
+          : new SignedCookieSessionStore(secret, fallbacks, settings, cookieName);
     }
   }
 
@@ -64,6 +69,13 @@ public final class SessionkitCookieStoreAutoConfiguration {
         SessionkitCookieStoreProperties cookieStore,
         SessionkitProperties properties,
         SessionSettings settings) {
+      if (cookieStore.getFormat() == Format.DJANGO) {
+        throw new SessionkitConfigurationException(
+            "sessionkit.cookie-store.format is 'django', but sessionkit.backend is"
+                + " 'encrypted-cookies'; Django has no encrypted cookie format.",
+            "Set sessionkit.backend to 'signed-cookies' to share cookies with Django's"
+                + " signed_cookies backend, or remove sessionkit.cookie-store.format.");
+      }
       return new EncryptedCookieSessionStore(
           requireSecret(cookieStore, "encrypted-cookies"),
           checkedFallbacks(cookieStore),

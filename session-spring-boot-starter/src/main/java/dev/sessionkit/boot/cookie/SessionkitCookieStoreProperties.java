@@ -36,12 +36,27 @@ public class SessionkitCookieStoreProperties {
    */
   private List<String> fallbackSecrets = new ArrayList<>();
 
+  /**
+   * Format of the signed-cookies backend's cookies: 'sessionkit', or 'django' to share them with a
+   * Django application's signed_cookies backend (the secret is then Django's SECRET_KEY and the
+   * fallback secrets its SECRET_KEY_FALLBACKS).
+   */
+  private Format format = Format.SESSIONKIT;
+
   public @Nullable String getSecret() {
     return secret;
   }
 
   public void setSecret(@Nullable String secret) {
     this.secret = secret;
+  }
+
+  public Format getFormat() {
+    return format;
+  }
+
+  public void setFormat(Format format) {
+    this.format = format;
   }
 
   public List<String> getFallbackSecrets() {
@@ -59,5 +74,15 @@ public class SessionkitCookieStoreProperties {
         + ", fallbackSecrets="
         + fallbackSecrets.size()
         + " (hidden)]";
+  }
+
+  /** How the session cookies are written. */
+  public enum Format {
+
+    /** sessionkit's own format. */
+    SESSIONKIT,
+
+    /** Django's signed_cookies format, readable and writable by a Django application. */
+    DJANGO
   }
 }

@@ -12,6 +12,7 @@ import dev.sessionkit.boot.testing.ForeignSessionStore;
 import dev.sessionkit.cache.CacheSessionStore;
 import dev.sessionkit.cookie.EncryptedCookieSessionStore;
 import dev.sessionkit.cookie.SignedCookieSessionStore;
+import dev.sessionkit.django.DjangoSignedCookieSessionStore;
 import dev.sessionkit.engine.StorageSessionStore;
 import java.time.Duration;
 import java.util.List;
@@ -146,6 +147,41 @@ class SessionkitCookieStoreAutoConfigurationTests {
         .contains("Sessions are kept by the " + backend + " backend")
         .doesNotContain(SECRET)
         .doesNotContain(OLD_SECRET);
+  }
+
+  @Test
+  void djangoFormatWritesAndReadsDjangosSignedCookies() {
+    String djangoCookie =
+        saved(new DjangoSignedCookieSessionStore(SECRET, List.of(), SessionSettings.defaults()));
+    runner
+        .withPropertyValues(
+            "sessionkit.backend=signed-cookies",
+            "sessionkit.cookie-store.format=django",
+            "sessionkit.cookie-store.secret=" + SECRET)
+        .run(
+            context -> {
+              SessionStore store = context.getBean(SessionStore.class);
+              assertThat(store).isInstanceOf(DjangoSignedCookieSessionStore.class);
+              assertThat(((StorageSessionStore) store).backend())
+                  .isEqualTo("django-signed-cookies");
+              assertThat(store.open(djangoCookie).get("a")).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void djangoFormatWithEncryptedCookiesIsReported() {
+    FailureAnalysis analysis =
+        analysisOf(
+            runner.withPropertyValues(
+                "sessionkit.backend=encrypted-cookies",
+                "sessionkit.cookie-store.format=django",
+                "sessionkit.cookie-store.secret=" + SECRET));
+
+    assertThat(analysis.getDescription())
+        .isEqualTo(
+            "sessionkit.cookie-store.format is 'django', but sessionkit.backend is"
+                + " 'encrypted-cookies'; Django has no encrypted cookie format.");
+    assertThat(analysis.getAction()).contains("'signed-cookies'");
   }
 
   // ---- not chosen, or replaced ----------------------------------------------------------------
