@@ -14,13 +14,19 @@ import org.jspecify.annotations.Nullable;
  *     when its record predates the principal index
  * @param lastSaved when it was last saved, or null when unknown
  * @param expiry when it expires unless saved again
+ * @param userAgent the browser's {@code User-Agent} at login, when the application records it
+ *     ({@link PrincipalSessions#USER_AGENT_KEY}; personal data, so off by default), else null
+ * @param ipAddress the client's address at login, when the application records it ({@link
+ *     PrincipalSessions#IP_ADDRESS_KEY}; personal data, off by default), else null
  */
 public record PrincipalSession(
     String id,
     boolean current,
     @Nullable Instant created,
     @Nullable Instant lastSaved,
-    Instant expiry) {
+    Instant expiry,
+    @Nullable String userAgent,
+    @Nullable String ipAddress) {
 
   /** How many characters of the session key an id keeps. */
   public static final int ID_LENGTH = 8;

@@ -27,6 +27,20 @@ public interface PrincipalSessions {
   String PRINCIPAL_NAME_KEY = "_auth_user_name";
 
   /**
+   * The session data key holding the browser's {@code User-Agent} at login, shown in a listing when
+   * present. Personal data: the Spring Security integration records it only when {@code
+   * sessionkit.security.record-user-agent=true}.
+   */
+  String USER_AGENT_KEY = "_auth_user_agent";
+
+  /**
+   * The session data key holding the client's IP address at login, shown in a listing when present.
+   * Personal data: the Spring Security integration records it only when {@code
+   * sessionkit.security.record-ip-address=true}.
+   */
+  String IP_ADDRESS_KEY = "_auth_ip_address";
+
+  /**
    * Whether this store's backend keeps an index of sessions by principal, so that the other methods
    * work; false for the cookie backends (and a Spring cache that is not in-process), whose calls
    * throw {@link UnsupportedOperationException}.

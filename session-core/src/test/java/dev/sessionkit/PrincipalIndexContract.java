@@ -139,6 +139,30 @@ interface PrincipalIndexContract {
     return name + "-" + UUID.randomUUID();
   }
 
+  @Test
+  default void theDeviceDetailsALoginRecordedAreListedAndOnlyThen() {
+    String alice = unique("alice");
+    Session withDetails = store().newSession();
+    withDetails.update(
+        Map.of(
+            PrincipalSessions.PRINCIPAL_NAME_KEY, alice,
+            PrincipalSessions.USER_AGENT_KEY, "Mozilla/5.0 (X11; Linux x86_64)",
+            PrincipalSessions.IP_ADDRESS_KEY, "192.0.2.7"));
+    withDetails.save();
+    String without = loggedIn(alice);
+
+    List<PrincipalSession> sessions = store().sessionsOf(alice, without);
+
+    PrincipalSession detailed =
+        sessions.stream().filter(session -> !session.current()).findFirst().orElseThrow();
+    assertThat(detailed.userAgent()).isEqualTo("Mozilla/5.0 (X11; Linux x86_64)");
+    assertThat(detailed.ipAddress()).isEqualTo("192.0.2.7");
+    PrincipalSession plain =
+        sessions.stream().filter(PrincipalSession::current).findFirst().orElseThrow();
+    assertThat(plain.userAgent()).isNull();
+    assertThat(plain.ipAddress()).isNull();
+  }
+
   private String loggedIn(String principal) {
     Session session = store().newSession();
     session.update(Map.of(PrincipalSessions.PRINCIPAL_NAME_KEY, principal, "n", 1));

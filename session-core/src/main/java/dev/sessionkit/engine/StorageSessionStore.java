@@ -181,19 +181,32 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
   public final List<PrincipalSession> sessionsOf(
       String principalName, @Nullable String currentSessionKey) {
     return indexedSessionsOf(principalName).stream()
-        .map(
-            found ->
-                new PrincipalSession(
-                    PrincipalSession.idOf(found.key()),
-                    found.key().equals(currentSessionKey),
-                    found.created(),
-                    found.saved(),
-                    found.expiry()))
+        .map(found -> listed(found, found.key().equals(currentSessionKey)))
         .sorted(
             Comparator.comparing(
                     PrincipalSession::lastSaved, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(PrincipalSession::id))
         .toList();
+  }
+
+  /** How a listing shows {@code found}: no key, and the device details its data holds, if any. */
+  private PrincipalSession listed(IndexedSession found, boolean current) {
+    Map<String, ?> data = Map.of();
+    if (found.data() != null) {
+      try {
+        data = settings.codec().decode(found.data());
+      } catch (UnreadableSessionDataException ex) {
+        data = Map.of();
+      }
+    }
+    return new PrincipalSession(
+        PrincipalSession.idOf(found.key()),
+        current,
+        found.created(),
+        found.saved(),
+        found.expiry(),
+        data.get(PrincipalSessions.USER_AGENT_KEY) instanceof String agent ? agent : null,
+        data.get(PrincipalSessions.IP_ADDRESS_KEY) instanceof String address ? address : null);
   }
 
   @Override

@@ -98,7 +98,7 @@ final class JdbcSessionStorage implements SessionStorage {
     this.deleteExpiredSql =
         "DELETE FROM " + tableName + " WHERE session_key = ? AND expire_date <= ?";
     this.selectByPrincipalSql =
-        "SELECT session_key, created_at, saved_at, expire_date FROM "
+        "SELECT session_key, created_at, saved_at, expire_date, session_data FROM "
             + tableName
             + " WHERE principal_name = ? AND expire_date > ?";
   }
@@ -243,7 +243,8 @@ final class JdbcSessionStorage implements SessionStorage {
                         rows.getString(1),
                         fromNullableColumn(rows.getObject(2, LocalDateTime.class)),
                         fromNullableColumn(rows.getObject(3, LocalDateTime.class)),
-                        fromColumn(rows.getObject(4, LocalDateTime.class))));
+                        fromColumn(rows.getObject(4, LocalDateTime.class)),
+                        rows.getString(5)));
               }
             }
             return sessions;

@@ -13,9 +13,15 @@ import org.jspecify.annotations.Nullable;
  * @param created when the session was created, or null when unknown
  * @param saved when it was last saved, or null when unknown
  * @param expiry when it expires
+ * @param data the session's encoded data when the storage read it anyway, else null: the engine
+ *     reads the device details a login recorded in it (user agent, IP address), when there are any
  */
 public record IndexedSession(
-    String key, @Nullable Instant created, @Nullable Instant saved, Instant expiry) {
+    String key,
+    @Nullable Instant created,
+    @Nullable Instant saved,
+    Instant expiry,
+    @Nullable String data) {
 
   public IndexedSession {
     Objects.requireNonNull(key, "key");
@@ -24,6 +30,7 @@ public record IndexedSession(
 
   /** The entry of {@code record}, stored under {@code key}. */
   public static IndexedSession of(String key, StoredRecord record) {
-    return new IndexedSession(key, record.created(), record.saved(), record.expiry());
+    return new IndexedSession(
+        key, record.created(), record.saved(), record.expiry(), record.data());
   }
 }

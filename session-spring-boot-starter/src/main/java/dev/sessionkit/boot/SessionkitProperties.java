@@ -504,12 +504,40 @@ public class SessionkitProperties {
      */
     private boolean enabled = true;
 
+    /**
+     * Whether a login records the browser's User-Agent in the session, to show in a user's list of
+     * sessions. Personal data: off unless set.
+     */
+    private boolean recordUserAgent;
+
+    /**
+     * Whether a login records the client's IP address in the session, to show in a user's list of
+     * sessions. Personal data: off unless set.
+     */
+    private boolean recordIpAddress;
+
     public boolean isEnabled() {
       return enabled;
     }
 
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
+    }
+
+    public boolean isRecordUserAgent() {
+      return recordUserAgent;
+    }
+
+    public void setRecordUserAgent(boolean recordUserAgent) {
+      this.recordUserAgent = recordUserAgent;
+    }
+
+    public boolean isRecordIpAddress() {
+      return recordIpAddress;
+    }
+
+    public void setRecordIpAddress(boolean recordIpAddress) {
+      this.recordIpAddress = recordIpAddress;
     }
   }
 }

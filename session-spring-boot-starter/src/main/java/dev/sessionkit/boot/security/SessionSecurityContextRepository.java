@@ -57,8 +57,15 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
   public static final String SESSION_KEY = "_security_context";
 
   /** The field of the stored value that holds the principal's name, readable without Jackson. */
+  /**
+   * The longest User-Agent kept: browsers send a few hundred characters, anything may send more.
+   */
+  static final int MAX_USER_AGENT_LENGTH = 512;
+
   static final String PRINCIPAL_NAME = "principalName";
 
+  private boolean recordUserAgent;
+  private boolean recordIpAddress;
   private static final System.Logger LOG =
       System.getLogger(SessionSecurityContextRepository.class.getName());
 
@@ -127,6 +134,30 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
             json.toMap(authentication)));
     // Top level, where every save records it for the principal index (PrincipalSessions).
     session.put(PrincipalSessions.PRINCIPAL_NAME_KEY, authentication.getName());
+    recordDevice(session, request);
+  }
+
+  /**
+   * Records, when asked to, the device details a user's list of sessions shows: personal data, so
+   * each is off unless set.
+   */
+  public void setRecordedDeviceDetails(boolean userAgent, boolean ipAddress) {
+    this.recordUserAgent = userAgent;
+    this.recordIpAddress = ipAddress;
+  }
+
+  private void recordDevice(Session session, HttpServletRequest request) {
+    String agent = request.getHeader("User-Agent");
+    if (recordUserAgent && agent != null) {
+      session.put(
+          PrincipalSessions.USER_AGENT_KEY,
+          agent.length() > MAX_USER_AGENT_LENGTH
+              ? agent.substring(0, MAX_USER_AGENT_LENGTH)
+              : agent);
+    }
+    if (recordIpAddress) {
+      session.put(PrincipalSessions.IP_ADDRESS_KEY, request.getRemoteAddr());
+    }
   }
 
   @Override

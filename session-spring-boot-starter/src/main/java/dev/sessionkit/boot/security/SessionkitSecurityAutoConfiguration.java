@@ -1,6 +1,7 @@
 package dev.sessionkit.boot.security;
 
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.SessionkitProperties;
 import dev.sessionkit.boot.SessionkitWebAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,9 +35,11 @@ public final class SessionkitSecurityAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   SessionSecurityContextRepository sessionkitSecurityContextRepository(
-      ObjectProvider<SecurityContextHolderStrategy> strategy) {
+      ObjectProvider<SecurityContextHolderStrategy> strategy, SessionkitProperties properties) {
     SessionSecurityContextRepository repository = new SessionSecurityContextRepository();
     strategy.ifAvailable(repository::setSecurityContextHolderStrategy);
+    repository.setRecordedDeviceDetails(
+        properties.getSecurity().isRecordUserAgent(), properties.getSecurity().isRecordIpAddress());
     return repository;
   }
 

@@ -3,6 +3,7 @@ package dev.sessionkit.boot.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import dev.sessionkit.PrincipalSessions;
 import dev.sessionkit.boot.web.SessionFilter;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,36 @@ class SessionSecurityContextRepositoryTests {
         .isInstanceOfSatisfying(
             User.class, user -> assertThat(user.getUsername()).isEqualTo("alice"));
     assertThat(repository.containsContext(visitor.request)).isTrue();
+  }
+
+  @Test
+  void aLoginRecordsThePrincipalsNameAndNoDeviceDetailsUnlessAsked() {
+    visitor.request.addHeader("User-Agent", "Mozilla/5.0 (X11; Linux x86_64)");
+
+    repository.saveContext(
+        new SecurityContextImpl(usernamePassword("alice", "ROLE_USER")),
+        visitor.request,
+        visitor.response);
+
+    assertThat(visitor.session.get(PrincipalSessions.PRINCIPAL_NAME_KEY)).isEqualTo("alice");
+    assertThat(visitor.session.containsKey(PrincipalSessions.USER_AGENT_KEY)).isFalse();
+    assertThat(visitor.session.containsKey(PrincipalSessions.IP_ADDRESS_KEY)).isFalse();
+  }
+
+  @Test
+  void aLoginRecordsTheUserAgentAndAddressWhenAsked() {
+    repository.setRecordedDeviceDetails(true, true);
+    visitor.request.addHeader("User-Agent", "x".repeat(2_000));
+    visitor.request.setRemoteAddr("192.0.2.7");
+
+    repository.saveContext(
+        new SecurityContextImpl(usernamePassword("alice", "ROLE_USER")),
+        visitor.request,
+        visitor.response);
+
+    assertThat(visitor.session.get(PrincipalSessions.USER_AGENT_KEY))
+        .isEqualTo("x".repeat(SessionSecurityContextRepository.MAX_USER_AGENT_LENGTH));
+    assertThat(visitor.session.get(PrincipalSessions.IP_ADDRESS_KEY)).isEqualTo("192.0.2.7");
   }
 
   @Test
