@@ -10,6 +10,7 @@ import dev.sessionkit.spi.StoredRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -129,6 +130,13 @@ final class CacheSessionStorage implements SessionStorage {
           }
         });
     return sessions;
+  }
+
+  /** The size of an in-process cache's map (Caffeine's is an estimate); no count for others. */
+  @Override
+  public OptionalLong count() {
+    ConcurrentMap<Object, Object> map = nativeMap;
+    return map == null ? OptionalLong.empty() : OptionalLong.of(map.size());
   }
 
   private static @Nullable StoredRecord recordOrNull(Object value) {

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -123,6 +124,14 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
   /** The backend's short name ({@code db}, {@code file}, {@code cache}, ...). */
   public final String backend() {
     return storage.backend();
+  }
+
+  /**
+   * How many sessions the backend holds, when it can tell cheaply (an in-process cache); empty when
+   * counting would read the whole store (a database table, a directory, Redis).
+   */
+  public final OptionalLong count() {
+    return storage.count();
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.sessionkit.spi;
 import dev.sessionkit.UnreadableSessionDataException;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -99,6 +100,14 @@ public interface SessionStorage {
    */
   default List<IndexedSession> sessionsOf(String principal, Instant now) {
     throw new UnsupportedOperationException(this + " keeps no index of sessions by principal");
+  }
+
+  /**
+   * How many sessions are stored (live or not yet removed), when the storage can tell without
+   * reading them all (an in-process map); empty otherwise. For monitoring, never for logic.
+   */
+  default OptionalLong count() {
+    return OptionalLong.empty();
   }
 
   /** What this storage can do. */

@@ -27,8 +27,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  *   <li>{@code DELETE /actuator/sessionkit/{principal}/{id}}: signs one out.
  * </ul>
  *
- * <p>No count of sessions is shown: none of the backends can count its sessions cheaply (a database
- * would scan its table, Redis its key space), and an endpoint must not load the store.
+ * <p>The number of sessions is shown only where it is cheap (an in-process cache): a database would
+ * scan its table, Redis its key space, and an endpoint must not load the store.
  */
 @Endpoint(id = "sessionkit")
 public class SessionkitEndpoint {
@@ -53,6 +53,7 @@ public class SessionkitEndpoint {
       description.put("compareAndSet", capabilities.compareAndSet());
       description.put("expiresRecordsItself", capabilities.expiresRecordsItself());
       description.put("listsSessionsByPrincipal", capabilities.indexesPrincipals());
+      engine.count().ifPresent(count -> description.put("sessions", count));
     } else {
       description.put("backend", store.getClass().getSimpleName());
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The {@code sessionkit} actuator endpoint: the backend, a user's sessions, signing them out. */
@@ -28,13 +29,28 @@ class SessionkitEndpointTests {
           .withPropertyValues("management.endpoints.web.exposure.include=sessionkit");
 
   @Test
-  void describesTheBackendAndWhatItCanDo() {
+  void describesTheBackendWhatItCanDoAndACheapCount() {
     runner.run(
-        context ->
-            assertThat(context.getBean(SessionkitEndpoint.class).store())
-                .containsEntry("backend", "cache")
-                .containsEntry("compareAndSet", true)
-                .containsEntry("listsSessionsByPrincipal", true));
+        context -> {
+          loggedIn(context.getBean(SessionStore.class), "alice");
+          assertThat(context.getBean(SessionkitEndpoint.class).store())
+              .containsEntry("backend", "cache")
+              .containsEntry("compareAndSet", true)
+              .containsEntry("listsSessionsByPrincipal", true)
+              .containsEntry("sessions", 1L);
+        });
+  }
+
+  @Test
+  void showsNoCountWhereCountingWouldReadTheWholeStore() {
+    runner
+        .withPropertyValues("sessionkit.backend=db")
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+        .run(
+            context ->
+                assertThat(context.getBean(SessionkitEndpoint.class).store())
+                    .containsEntry("backend", "db")
+                    .doesNotContainKey("sessions"));
   }
 
   @Test
