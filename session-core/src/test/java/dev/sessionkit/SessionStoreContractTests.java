@@ -99,6 +99,27 @@ abstract class SessionStoreContractTests {
     store.addListener(listener);
   }
 
+  @Test
+  void aSessionSavedAgainAfterItsCreationOrANewKeyMeetsNoConflict() {
+    Session session = store.newSession();
+    session.put("a", 1);
+    session.save();
+    session.put("b", 2);
+    session.save();
+    session.cycleKey();
+    session.put("c", 3);
+    session.save();
+    Session mustCreate = store.newSession();
+    mustCreate.put("d", 4);
+    mustCreate.save(true);
+    mustCreate.put("e", 5);
+    mustCreate.save();
+
+    assertThat(listener.conflicts()).isZero();
+    assertThat(store.open(session.getSessionKey()).keySet()).containsExactly("a", "b", "c");
+    assertThat(store.open(mustCreate.getSessionKey()).keySet()).containsExactly("d", "e");
+  }
+
   /** Saves a new session holding {@code data} and returns its key; forgets what it observed. */
   String storedSession(Map<String, ?> data) {
     Session session = store.newSession();

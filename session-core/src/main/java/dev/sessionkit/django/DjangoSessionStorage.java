@@ -91,7 +91,7 @@ final class DjangoSessionStorage implements SessionStorage {
             + " SET session_data = ?, expire_date = ? WHERE session_key = ? AND LEFT(MD5("
             + "session_data), "
             + VERSION_HEX_DIGITS
-            + ") = ?";
+            + ") = ? AND expire_date > ?";
     this.deleteSql = "DELETE FROM " + tableName + " WHERE session_key = ?";
     this.selectExpiredSql =
         "SELECT session_key FROM " + tableName + " WHERE expire_date <= ? LIMIT " + CLEANUP_BATCH;
@@ -184,6 +184,8 @@ final class DjangoSessionStorage implements SessionStorage {
                 statement.setObject(2, toColumn(connection, record.expiry()));
                 statement.setString(3, key);
                 statement.setString(4, hex(expectedVersion));
+                // an expired row is never extended: the engine's reload then finds it gone
+                statement.setObject(5, toColumn(connection, clock.instant()));
                 return statement.executeUpdate();
               }
             });

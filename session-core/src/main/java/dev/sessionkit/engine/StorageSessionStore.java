@@ -250,7 +250,11 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
     Objects.requireNonNull(principalName, "principalName");
     if (!storage.capabilities().indexesPrincipals()) {
       throw new UnsupportedOperationException(
-          this + " keeps no index of sessions by principal; use a server-side backend");
+          this
+              + " (backend "
+              + storage.backend()
+              + ") keeps no index of sessions by principal; the db, file, cache (in-process),"
+              + " redis and cached-db backends keep one");
     }
     return observed(null, "list", () -> storage.sessionsOf(principalName, now()));
   }
@@ -335,7 +339,7 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
     for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
       String key = SessionKeys.generate();
       if (insert(key, record)) {
-        return new Created(key, record.data(), record.created());
+        return new Created(key, record.data(), record.version(), record.created());
       }
     }
     throw new SessionStoreException(
@@ -345,8 +349,11 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
             + " random session keys in use; is the random source broken?");
   }
 
-  /** The key a new record was stored under, its encoded data and its creation time. */
-  record Created(String key, String encoded, @Nullable Instant created) {}
+  /**
+   * The key a new record was stored under, its encoded data, its version (as the storage counts it:
+   * 1, or what the storage derives from the data) and its creation time.
+   */
+  record Created(String key, String encoded, long version, @Nullable Instant created) {}
 
   /** Whether the storage decides the keys: every save then yields a new key. */
   boolean ownsKeys() {
@@ -372,7 +379,7 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
     long start = System.nanoTime();
     String key = observed(null, operation, () -> storage.store(record));
     listeners.tell(event.apply(key, since(start)));
-    return new Created(key, record.data(), record.created());
+    return new Created(key, record.data(), record.version(), record.created());
   }
 
   /**
@@ -386,7 +393,7 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
     }
     StoredRecord record = record(data, 1, now());
     return insert(sessionKey, record)
-        ? new Created(sessionKey, record.data(), record.created())
+        ? new Created(sessionKey, record.data(), record.version(), record.created())
         : null;
   }
 

@@ -314,7 +314,7 @@ final class StoredSession implements Session {
           if (stored == null) {
             throw new SessionKeyExistsException("A session is already stored under this key");
           }
-          version = 1;
+          version = stored.version();
           loadedEncoding = stored.encoded();
           created = stored.created();
           changes.reset();
@@ -340,7 +340,7 @@ final class StoredSession implements Session {
     loadedEncoding = stored.encoded();
     created = stored.created();
     data = current;
-    version = 1;
+    version = stored.version();
     state = State.LIVE;
     changes.reset();
     modified = true;
@@ -454,7 +454,7 @@ final class StoredSession implements Session {
     sessionKey = saved.key();
     loadedEncoding = saved.encoded();
     created = saved.created();
-    version++;
+    version = saved.version();
     changes.reset();
   }
 

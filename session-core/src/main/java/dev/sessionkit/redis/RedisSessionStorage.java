@@ -95,6 +95,8 @@ final class RedisSessionStorage implements SessionStorage {
 
   private static final RedisScript<Long> REPLACE = RedisScript.of(REPLACE_SCRIPT, Long.class);
 
+  private static final System.Logger LOG = System.getLogger(RedisSessionStorage.class.getName());
+
   /**
    * Indexes the session {@code ARGV[1]} under its principal's sorted set {@code KEYS[1]}, scored
    * with its expiry in Unix milliseconds ({@code ARGV[2]}); drops the members whose score is past
@@ -273,16 +275,27 @@ final class RedisSessionStorage implements SessionStorage {
     if (principal == null) {
       return;
     }
-    execute(
-        "save",
-        key,
-        () ->
-            redis.execute(
-                INDEX,
-                List.of(indexKey(principal)),
-                key,
-                Long.toString(expiryMillis(record.expiry())),
-                Long.toString(System.currentTimeMillis())));
+    try {
+      execute(
+          "save",
+          key,
+          () ->
+              redis.execute(
+                  INDEX,
+                  List.of(indexKey(principal)),
+                  key,
+                  Long.toString(expiryMillis(record.expiry())),
+                  Long.toString(System.currentTimeMillis())));
+    } catch (SessionStoreException ex) {
+      // The session is saved; only its listing under the principal waits for its next save.
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "A session was saved but not indexed under its principal in "
+              + this
+              + " ("
+              + ex.getMessage()
+              + "); it is listed among the user's sessions from its next save");
+    }
   }
 
   /**

@@ -28,6 +28,12 @@ public record IndexedSession(
     Objects.requireNonNull(expiry, "expiry");
   }
 
+  /** Names neither the key (a secret) nor the data. */
+  @Override
+  public String toString() {
+    return "IndexedSession[created=" + created + ", saved=" + saved + ", expiry=" + expiry + "]";
+  }
+
   /** The entry of {@code record}, stored under {@code key}. */
   public static IndexedSession of(String key, StoredRecord record) {
     return new IndexedSession(

@@ -121,6 +121,8 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
       if (session != null && session.containsKey(SESSION_KEY)) {
         session.remove(SESSION_KEY);
         session.remove(PrincipalSessions.PRINCIPAL_NAME_KEY);
+        session.remove(PrincipalSessions.USER_AGENT_KEY);
+        session.remove(PrincipalSessions.IP_ADDRESS_KEY);
       }
       return;
     }
