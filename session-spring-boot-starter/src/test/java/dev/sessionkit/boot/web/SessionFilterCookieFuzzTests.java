@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionkit.Session;
 import dev.sessionkit.SessionStore;
-import dev.sessionkit.cache.CacheSessionStore;
-import dev.sessionkit.cache.SessionCaches;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,12 +33,13 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /**
  * Property-based test (jqwik) of the {@link SessionFilter} against any {@code Cookie} header: live
  * keys among malformed, quoted, repeated, huge and random values, any bytes. The header is parsed
- * by Tomcat's own cookie parser, as the embedded server would, and the filter runs in process on a
- * Caffeine-backed store, {@value #TRIES} cases. Never a 5xx, never an exception; the session read
- * is the live one when any {@code sessionid} cookie names one, else an empty one; a cookie that is
- * set always carries a key the server issued, never one the client chose.
+ * by Tomcat's own cookie parser, as the embedded server would, and the filter runs in process on
+ * the store of each subclass's backend (Caffeine, H2, files), {@value #TRIES} cases each. Never a
+ * 5xx, never an exception; the session read is the live one when any {@code sessionid} cookie names
+ * one, else an empty one; a cookie that is set always carries a key the server issued, never one
+ * the client chose.
  */
-class SessionFilterCookieFuzzTests {
+abstract class SessionFilterCookieFuzzTests {
 
   static final int TRIES = 10_000;
 
@@ -49,13 +47,15 @@ class SessionFilterCookieFuzzTests {
 
   private static final Pattern DELETION = Pattern.compile("sessionid=;.*Max-Age=0.*");
 
-  private final SessionStore store =
-      new CacheSessionStore(SessionCaches.caffeine("fuzz", 100_000, Clock.systemUTC()));
+  private final SessionStore store = newStore();
 
   private final List<String> liveKeys = liveSessions(store, 5);
 
   private final SessionFilter filter =
       new SessionFilter(store, SessionCookie.named("sessionid"), false);
+
+  /** The store of the backend under test, made once per property. */
+  abstract SessionStore newStore();
 
   /** Reads {@code k} (action "read"), writes it ("write"), or leaves the session alone. */
   private final HttpServlet handler =
