@@ -28,6 +28,13 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 public final class PrincipalSessionRegistry implements SessionRegistry {
 
+  /**
+   * The key of the session whose login is being processed on this thread, left out of the
+   * principal's sessions while concurrent-session control counts them (see {@link
+   * #leavingOut(String, Runnable)}).
+   */
+  private static final ThreadLocal<@Nullable String> LOGGING_IN = new ThreadLocal<>();
+
   private final SessionStore store;
 
   /**
@@ -67,10 +74,32 @@ public final class PrincipalSessionRegistry implements SessionRegistry {
   public List<SessionInformation> getAllSessions(Object principal, boolean includeExpiredSessions) {
     String name = nameOf(principal);
     List<SessionInformation> found = new ArrayList<>();
-    for (PrincipalSession session : sessions().sessionsOf(name, null)) {
-      found.add(new RevocableSession(principal, name, session));
+    for (PrincipalSession session : sessions().sessionsOf(name, LOGGING_IN.get())) {
+      if (!session.current()) {
+        found.add(new RevocableSession(principal, name, session));
+      }
     }
     return found;
+  }
+
+  /**
+   * Runs {@code login} (concurrent-session control at a login) with the session under {@code
+   * sessionKey} left out of every principal's sessions: it is the session logging in, which Spring
+   * Security would recognise through the container session's id, and which must neither count
+   * against the limit nor be expired by it.
+   */
+  static void leavingOut(@Nullable String sessionKey, Runnable login) {
+    String previous = LOGGING_IN.get();
+    LOGGING_IN.set(sessionKey);
+    try {
+      login.run();
+    } finally {
+      if (previous == null) {
+        LOGGING_IN.remove();
+      } else {
+        LOGGING_IN.set(previous);
+      }
+    }
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.sessionkit.boot.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.config.Customizer.withDefaults;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -19,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,6 +31,7 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -74,8 +75,24 @@ class ConcurrentSessionControlTests {
     assertThat(phone.cookieNames()).doesNotContain("JSESSIONID");
   }
 
-  private ConfigurableApplicationContext start() {
+  @Test
+  void aUserLoggingInAgainFromTheSameBrowserIsNotCountedTwice() throws Exception {
+    try (ConfigurableApplicationContext preventing = start("test.prevents-login=true")) {
+      Browser laptop = new Browser(preventing);
+      Browser phone = new Browser(preventing);
+      laptop.logIn("alice", "wonderland");
+
+      laptop.logIn("alice", "wonderland");
+
+      assertThat(laptop.get("/account").body()).isEqualTo("account of alice");
+      assertThat(phone.logInExpectingRefusal("alice", "wonderland")).endsWith("/login?error");
+      assertThat(laptop.get("/account").body()).isEqualTo("account of alice");
+    }
+  }
+
+  private ConfigurableApplicationContext start(String... more) {
     return new SpringApplicationBuilder(ConcurrentSessionsApplication.class)
+        .properties(more)
         .properties(
             "server.port=0",
             "server.address=127.0.0.1",
@@ -105,6 +122,17 @@ class ConcurrentSessionControlTests {
     }
 
     void logIn(String user, String password) throws IOException, InterruptedException {
+      assertThat(postLogin(user, password)).doesNotContain("error");
+    }
+
+    /** Logs in and returns where the login redirected, expecting Spring Security to refuse. */
+    String logInExpectingRefusal(String user, String password)
+        throws IOException, InterruptedException {
+      return postLogin(user, password);
+    }
+
+    private String postLogin(String user, String password)
+        throws IOException, InterruptedException {
       Matcher token = LOGIN_FORM_TOKEN.matcher(get("/login").body());
       assertThat(token.find()).as("the login form's CSRF token").isTrue();
       String form =
@@ -123,7 +151,7 @@ class ConcurrentSessionControlTests {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(login.statusCode()).isEqualTo(302);
-      assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+      return login.headers().firstValue("Location").orElseThrow();
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -148,10 +176,15 @@ class ConcurrentSessionControlTests {
   static class ConcurrentSessionsApplication {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) {
+    SecurityFilterChain securityFilterChain(
+        HttpSecurity http, @Value("${test.prevents-login:false}") boolean preventsLogin) {
+      SimpleUrlAuthenticationFailureHandler refused =
+          new SimpleUrlAuthenticationFailureHandler("/login?error");
+      refused.setAllowSessionCreation(false); // as README advises: no container session
       return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-          .formLogin(withDefaults())
-          .sessionManagement(sessions -> sessions.maximumSessions(1))
+          .formLogin(form -> form.failureHandler(refused))
+          .sessionManagement(
+              sessions -> sessions.maximumSessions(1).maxSessionsPreventsLogin(preventsLogin))
           .build();
     }
 
