@@ -1,10 +1,10 @@
 package dev.sessionkit.django;
 
-import dev.sessionkit.SessionStoreException;
 import dev.sessionkit.spi.ReplaceOutcome;
 import dev.sessionkit.spi.SessionStorage;
 import dev.sessionkit.spi.StorageCapabilities;
 import dev.sessionkit.spi.StoredRecord;
+import dev.sessionkit.spi.sql.SqlWork;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -52,7 +52,7 @@ final class DjangoSessionStorage implements SessionStorage {
   private static final StorageCapabilities CAPABILITIES =
       StorageCapabilities.builder().compareAndSet(true).build();
 
-  private final DataSource dataSource;
+  private final SqlWork sql;
   private final String tableName;
   private final Clock clock;
   private final String selectSql;
@@ -75,7 +75,7 @@ final class DjangoSessionStorage implements SessionStorage {
               + tableName
               + "' is not a plain SQL identifier ([A-Za-z0-9_], optionally schema-qualified)");
     }
-    this.dataSource = dataSource;
+    this.sql = new SqlWork(dataSource, "Django session store (table " + tableName + ")");
     this.tableName = tableName;
     this.clock = clock;
     this.selectSql =
@@ -105,7 +105,7 @@ final class DjangoSessionStorage implements SessionStorage {
 
   @Override
   public @Nullable StoredRecord load(String key) {
-    return run(
+    return sql.run(
         "load",
         key,
         connection -> {
@@ -129,7 +129,7 @@ final class DjangoSessionStorage implements SessionStorage {
 
   @Override
   public boolean contains(String key, Instant now) {
-    return run(
+    return sql.run(
         "check",
         key,
         connection -> {
@@ -145,7 +145,7 @@ final class DjangoSessionStorage implements SessionStorage {
 
   @Override
   public boolean insert(String key, StoredRecord record) {
-    return run(
+    return sql.run(
         "create",
         key,
         connection -> {
@@ -156,7 +156,7 @@ final class DjangoSessionStorage implements SessionStorage {
             statement.executeUpdate();
             return true;
           } catch (SQLException ex) {
-            if (!isDuplicateKey(ex)) {
+            if (!SqlWork.isDuplicateKey(ex)) {
               throw ex;
             }
             if (!connection.getAutoCommit()) {
@@ -175,7 +175,7 @@ final class DjangoSessionStorage implements SessionStorage {
       return ReplaceOutcome.CONFLICT;
     }
     int updated =
-        run(
+        sql.run(
             "save",
             key,
             connection -> {
@@ -200,7 +200,7 @@ final class DjangoSessionStorage implements SessionStorage {
 
   @Override
   public boolean delete(String key) {
-    return run(
+    return sql.run(
         "delete",
         key,
         connection -> {
@@ -260,7 +260,7 @@ final class DjangoSessionStorage implements SessionStorage {
   }
 
   private List<String> selectExpired(Instant now) {
-    return run(
+    return sql.run(
         "clear expired",
         null,
         connection -> {
@@ -277,14 +277,16 @@ final class DjangoSessionStorage implements SessionStorage {
         });
   }
 
-  /** Deletes those of {@code keys} that are still expired; returns the ones it deleted. */
+  /**
+   * Deletes those of {@code keys} that are still expired, in one short transaction; returns the
+   * ones it deleted.
+   */
   private List<String> deleteExpired(List<String> keys, Instant now) {
     if (keys.isEmpty()) {
       return keys;
     }
-    return run(
+    return sql.runInOneTransaction(
         "clear expired",
-        null,
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(deleteExpiredSql)) {
             for (String key : keys) {
@@ -292,57 +294,9 @@ final class DjangoSessionStorage implements SessionStorage {
               statement.setObject(2, toColumn(connection, now));
               statement.addBatch();
             }
-            int[] counts = statement.executeBatch();
-            List<String> deleted = new ArrayList<>();
-            for (int i = 0; i < counts.length; i++) {
-              if (counts[i] > 0 || counts[i] == PreparedStatement.SUCCESS_NO_INFO) {
-                deleted.add(keys.get(i));
-              }
-            }
-            return deleted;
+            return SqlWork.changed(keys, statement.executeBatch());
           }
         });
-  }
-
-  /**
-   * One connection for one unit of work, committed when the pool does not auto-commit. A failure
-   * names the table and the driver's reason, with the session key (if the driver quoted it) blanked
-   * out; the driver's exception is chained only when its message does not contain the key.
-   */
-  private <T> T run(String operation, @Nullable String key, Work<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      if (connection.getAutoCommit()) {
-        return work.run(connection);
-      }
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException ex) {
-        connection.rollback();
-        throw ex;
-      }
-    } catch (SQLException ex) {
-      String reason = String.valueOf(ex.getMessage());
-      boolean namesKey = key != null && reason.contains(key);
-      String message =
-          "Django session store (table "
-              + tableName
-              + ") could not "
-              + operation
-              + " a session: "
-              + (namesKey ? reason.replace(key, "<session key>") : reason);
-      throw namesKey ? new SessionStoreException(message) : new SessionStoreException(message, ex);
-    }
-  }
-
-  /**
-   * A duplicate primary key: SQLState 23505 (PostgreSQL), or 23000 with MySQL's and MariaDB's error
-   * 1062.
-   */
-  private static boolean isDuplicateKey(SQLException ex) {
-    String state = ex.getSQLState();
-    return "23505".equals(state) || ("23000".equals(state) && ex.getErrorCode() == 1062);
   }
 
   /**
@@ -375,11 +329,5 @@ final class DjangoSessionStorage implements SessionStorage {
       zonedColumns = known;
     }
     return known;
-  }
-
-  /** Work on one connection. */
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection connection) throws SQLException;
   }
 }

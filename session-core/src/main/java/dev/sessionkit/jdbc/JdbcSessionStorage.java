@@ -1,12 +1,11 @@
 package dev.sessionkit.jdbc;
 
-import dev.sessionkit.SessionStoreException;
 import dev.sessionkit.spi.IndexedSession;
 import dev.sessionkit.spi.ReplaceOutcome;
 import dev.sessionkit.spi.SessionStorage;
 import dev.sessionkit.spi.StorageCapabilities;
 import dev.sessionkit.spi.StoredRecord;
-import java.sql.Connection;
+import dev.sessionkit.spi.sql.SqlWork;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,7 +48,7 @@ final class JdbcSessionStorage implements SessionStorage {
 
   private static final System.Logger LOG = System.getLogger(JdbcSessionStorage.class.getName());
 
-  private final DataSource dataSource;
+  private final SqlWork sql;
   private final String tableName;
   private final Clock clock;
   private final String selectSql;
@@ -74,7 +73,7 @@ final class JdbcSessionStorage implements SessionStorage {
               + "' is not a plain SQL identifier ([A-Za-z0-9_],"
               + " optionally schema-qualified)");
     }
-    this.dataSource = dataSource;
+    this.sql = new SqlWork(dataSource, "Database session store (table " + tableName + ")");
     this.tableName = tableName;
     this.clock = clock;
     this.selectSql =
@@ -109,7 +108,7 @@ final class JdbcSessionStorage implements SessionStorage {
 
   @Override
   public @Nullable StoredRecord load(String key) {
-    return run(
+    return sql.run(
         "load",
         key,
         connection -> {
@@ -135,7 +134,7 @@ final class JdbcSessionStorage implements SessionStorage {
 
   @Override
   public boolean contains(String key, Instant now) {
-    return run(
+    return sql.run(
         "check",
         key,
         connection -> {
@@ -151,7 +150,7 @@ final class JdbcSessionStorage implements SessionStorage {
 
   @Override
   public boolean insert(String key, StoredRecord record) {
-    return run(
+    return sql.run(
         "create",
         key,
         connection -> {
@@ -166,7 +165,7 @@ final class JdbcSessionStorage implements SessionStorage {
             statement.executeUpdate();
             return true;
           } catch (SQLException ex) {
-            if (!isDuplicateKey(ex)) {
+            if (!SqlWork.isDuplicateKey(ex)) {
               throw ex;
             }
             if (!connection.getAutoCommit()) {
@@ -180,7 +179,7 @@ final class JdbcSessionStorage implements SessionStorage {
   @Override
   public ReplaceOutcome replace(String key, StoredRecord record, long expectedVersion) {
     int updated =
-        run(
+        sql.run(
             "save",
             key,
             connection -> {
@@ -200,7 +199,7 @@ final class JdbcSessionStorage implements SessionStorage {
 
   @Override
   public boolean delete(String key) {
-    return run(
+    return sql.run(
         "delete",
         key,
         connection -> {
@@ -228,7 +227,7 @@ final class JdbcSessionStorage implements SessionStorage {
   /** Through the {@code principal_name} column and its index: one query. */
   @Override
   public List<IndexedSession> sessionsOf(String principal, Instant now) {
-    return run(
+    return sql.run(
         "list",
         null,
         connection -> {
@@ -268,7 +267,7 @@ final class JdbcSessionStorage implements SessionStorage {
   }
 
   private List<String> selectExpired(Instant now) {
-    return run(
+    return sql.run(
         "clear expired",
         null,
         connection -> {
@@ -290,7 +289,7 @@ final class JdbcSessionStorage implements SessionStorage {
     if (keys.isEmpty()) {
       return keys;
     }
-    return runInOneTransaction(
+    return sql.runInOneTransaction(
         "clear expired",
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(deleteExpiredSql)) {
@@ -299,83 +298,9 @@ final class JdbcSessionStorage implements SessionStorage {
               statement.setObject(2, toColumn(now));
               statement.addBatch();
             }
-            int[] counts = statement.executeBatch();
-            List<String> deleted = new ArrayList<>();
-            for (int i = 0; i < counts.length; i++) {
-              if (counts[i] > 0 || counts[i] == PreparedStatement.SUCCESS_NO_INFO) {
-                deleted.add(keys.get(i));
-              }
-            }
-            return deleted;
+            return SqlWork.changed(keys, statement.executeBatch());
           }
         });
-  }
-
-  /**
-   * One connection for one unit of work, committed when the pool does not auto-commit. A failure
-   * names the table and the driver's reason, with the session key (if the driver quoted it) blanked
-   * out; the driver's exception is chained only when its message does not contain the key.
-   */
-  private <T> T run(String operation, @Nullable String key, Work<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      if (connection.getAutoCommit()) {
-        return work.run(connection);
-      }
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException ex) {
-        connection.rollback();
-        throw ex;
-      }
-    } catch (SQLException ex) {
-      String reason = String.valueOf(ex.getMessage());
-      boolean namesKey = key != null && reason.contains(key);
-      String message =
-          "Database session store (table "
-              + tableName
-              + ") could not "
-              + operation
-              + " a session: "
-              + (namesKey ? reason.replace(key, "<session key>") : reason);
-      throw namesKey ? new SessionStoreException(message) : new SessionStoreException(message, ex);
-    }
-  }
-
-  /**
-   * Like {@link #run}, but the work's statements commit together even when the pool hands out
-   * connections in auto-commit; the connection goes back to the pool as it came.
-   */
-  private <T> T runInOneTransaction(String operation, Work<T> work) {
-    return run(
-        operation,
-        null,
-        connection -> {
-          if (!connection.getAutoCommit()) {
-            return work.run(connection);
-          }
-          connection.setAutoCommit(false);
-          try {
-            T result = work.run(connection);
-            connection.commit();
-            return result;
-          } catch (SQLException | RuntimeException ex) {
-            connection.rollback();
-            throw ex;
-          } finally {
-            connection.setAutoCommit(true);
-          }
-        });
-  }
-
-  /**
-   * A duplicate primary key: SQLState 23505 (PostgreSQL, H2), or 23000 with MySQL's and MariaDB's
-   * error 1062. Other integrity violations are failures, not a key in use.
-   */
-  private static boolean isDuplicateKey(SQLException ex) {
-    String state = ex.getSQLState();
-    return "23505".equals(state) || ("23000".equals(state) && ex.getErrorCode() == 1062);
   }
 
   /**
@@ -411,11 +336,5 @@ final class JdbcSessionStorage implements SessionStorage {
 
   private static Instant fromColumn(LocalDateTime dateTime) {
     return dateTime.toInstant(ZoneOffset.UTC);
-  }
-
-  /** Work on one connection. */
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection connection) throws SQLException;
   }
 }
