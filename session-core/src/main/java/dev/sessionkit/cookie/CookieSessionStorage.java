@@ -2,16 +2,13 @@ package dev.sessionkit.cookie;
 
 import dev.sessionkit.SessionTooLargeException;
 import dev.sessionkit.cookie.CookieFormat.RejectedCookieException;
-import dev.sessionkit.spi.ReplaceOutcome;
-import dev.sessionkit.spi.SessionStorage;
-import dev.sessionkit.spi.StorageCapabilities;
+import dev.sessionkit.spi.CookieStorage;
 import dev.sessionkit.spi.StoredRecord;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * value. A record whose cookie, {@code name=value} as a browser counts it, would exceed {@value
  * #MAX_COOKIE_BYTES} bytes is refused with a {@link SessionTooLargeException}; nothing is written.
  */
-final class CookieSessionStorage implements SessionStorage {
+final class CookieSessionStorage extends CookieStorage {
 
   /** The largest cookie, {@code name=value}, that every browser keeps. */
   static final int MAX_COOKIE_BYTES = 4093;
@@ -94,47 +91,10 @@ final class CookieSessionStorage implements SessionStorage {
     }
   }
 
-  /** False: a cookie is stored by the browser, not here (as Django's signed cookies). */
-  @Override
-  public boolean contains(String key, Instant now) {
-    return false;
-  }
-
-  @Override
-  public boolean insert(String key, StoredRecord record) {
-    throw new UnsupportedOperationException("a cookie store keeps records with store()");
-  }
-
-  @Override
-  public ReplaceOutcome replace(String key, StoredRecord record, long expectedVersion) {
-    throw new UnsupportedOperationException("a cookie store keeps records with store()");
-  }
-
-  /** Nothing to delete: the browser holds the cookie (as Django's signed cookies). */
-  @Override
-  public boolean delete(String key) {
-    return false;
-  }
-
-  /** Nothing to remove: an expired cookie is refused when it comes back. */
-  @Override
-  public int removeExpired(Instant now, Consumer<String> removed) {
-    return 0;
-  }
-
-  @Override
-  public StorageCapabilities capabilities() {
-    return StorageCapabilities.builder().ownsKeyFormat(true).expiresRecordsItself(true).build();
-  }
-
   @Override
   public String backend() {
     return format.backend();
   }
-
-  /** Always available: there is no server to reach. */
-  @Override
-  public void checkAvailable() {}
 
   @Override
   public String toString() {

@@ -1,6 +1,7 @@
 package dev.sessionkit.cookie;
 
-import java.io.ByteArrayOutputStream;
+import dev.sessionkit.spi.encoding.Base62;
+import dev.sessionkit.spi.encoding.Zlib;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -9,7 +10,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -38,8 +38,6 @@ final class SignedCookieFormat implements CookieFormat {
   private static final String KEY_SALT = "dev.sessionkit.cookie.SignedCookieSessionStore";
   private static final String KEY_INFO = "session cookie signing key (HMAC-SHA256)";
   private static final int MAX_PAYLOAD_BYTES = 64 * 1024;
-  private static final String BASE62 =
-      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -55,12 +53,12 @@ final class SignedCookieFormat implements CookieFormat {
   @Override
   public String write(String payload, Instant now) {
     byte[] plain = payload.getBytes(StandardCharsets.UTF_8);
-    byte[] compressed = deflate(plain);
+    byte[] compressed = Zlib.deflate(plain, Deflater.BEST_COMPRESSION);
     String encoded =
         compressed.length < plain.length - 1
             ? "." + ENCODER.encodeToString(compressed)
             : ENCODER.encodeToString(plain);
-    String signed = encoded + ":" + base62(Math.max(now.getEpochSecond(), 0));
+    String signed = encoded + ":" + Base62.encode(Math.max(now.getEpochSecond(), 0));
     return signed + ":" + ENCODER.encodeToString(mac(keys.get(0), signed));
   }
 
@@ -80,7 +78,7 @@ final class SignedCookieFormat implements CookieFormat {
     if (timestampColon < 0) {
       throw new RejectedCookieException("it has no timestamp");
     }
-    if (!isBase62(signed.substring(timestampColon + 1))) {
+    if (Base62.decode(signed.substring(timestampColon + 1), Base62.MAX_DIGITS) < 0) {
       throw new RejectedCookieException("its timestamp is not base 62");
     }
     String encoded = signed.substring(0, timestampColon);
@@ -88,6 +86,15 @@ final class SignedCookieFormat implements CookieFormat {
     byte[] bytes =
         decode(compressed ? encoded.substring(1) : encoded, "its payload is not base64url");
     return CookieFormat.utf8(compressed ? inflate(bytes) : bytes);
+  }
+
+  private static byte[] inflate(byte[] compressed) throws RejectedCookieException {
+    try {
+      return Zlib.inflate(compressed, MAX_PAYLOAD_BYTES);
+    } catch (DataFormatException ex) {
+      throw new RejectedCookieException(
+          "its compressed payload is not valid zlib data: " + ex.getMessage());
+    }
   }
 
   @Override
@@ -122,62 +129,5 @@ final class SignedCookieFormat implements CookieFormat {
     } catch (IllegalArgumentException ex) {
       throw new RejectedCookieException(reason);
     }
-  }
-
-  private static byte[] deflate(byte[] input) {
-    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-    try {
-      deflater.setInput(input);
-      deflater.finish();
-      ByteArrayOutputStream output = new ByteArrayOutputStream(input.length);
-      byte[] buffer = new byte[1024];
-      while (!deflater.finished()) {
-        output.write(buffer, 0, deflater.deflate(buffer));
-      }
-      return output.toByteArray();
-    } finally {
-      deflater.end();
-    }
-  }
-
-  private static byte[] inflate(byte[] input) throws RejectedCookieException {
-    Inflater inflater = new Inflater();
-    try {
-      inflater.setInput(input);
-      ByteArrayOutputStream output = new ByteArrayOutputStream(input.length * 4);
-      byte[] buffer = new byte[1024];
-      while (!inflater.finished()) {
-        int inflated = inflater.inflate(buffer);
-        if (inflated == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-          throw new RejectedCookieException("its compressed payload is truncated");
-        }
-        output.write(buffer, 0, inflated);
-        if (output.size() > MAX_PAYLOAD_BYTES) {
-          throw new RejectedCookieException("its payload is too large");
-        }
-      }
-      return output.toByteArray();
-    } catch (DataFormatException ex) {
-      throw new RejectedCookieException("its compressed payload is not zlib data");
-    } finally {
-      inflater.end();
-    }
-  }
-
-  private static boolean isBase62(String text) {
-    return !text.isEmpty()
-        && text.length() <= 11
-        && text.chars().allMatch(character -> BASE62.indexOf(character) >= 0);
-  }
-
-  private static String base62(long number) {
-    if (number == 0) {
-      return "0";
-    }
-    StringBuilder digits = new StringBuilder();
-    for (long rest = number; rest > 0; rest /= 62) {
-      digits.append(BASE62.charAt((int) (rest % 62)));
-    }
-    return digits.reverse().toString();
   }
 }

@@ -1,10 +1,10 @@
 package dev.sessionkit.django;
 
+import dev.sessionkit.JsonSessionCodec;
 import dev.sessionkit.SessionCodec;
 import dev.sessionkit.UnreadableSessionDataException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +48,7 @@ public final class DjangoSessionCodec implements SessionCodec {
   private final DjangoSigner signer;
   private final Clock clock;
   private final JsonMapper mapper;
+  private final JsonSessionCodec json;
 
   /** A codec for Django's {@code SECRET_KEY} alone, timestamped with the system clock. */
   public DjangoSessionCodec(String secretKey) {
@@ -85,6 +86,7 @@ public final class DjangoSessionCodec implements SessionCodec {
             // Python writes and reads NaN and Infinity
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
+    this.json = new JsonSessionCodec(mapper);
   }
 
   @Override
@@ -100,39 +102,17 @@ public final class DjangoSessionCodec implements SessionCodec {
     return signer.sign(json, clock.instant());
   }
 
+  /**
+   * Verifies the signature, then reads the JSON as the default codec does (as Latin-1, as Django).
+   */
   @Override
-  @SuppressWarnings("unchecked")
   public Map<String, Object> decode(String encoded) {
-    // Django's JSONSerializer decodes the signed bytes as Latin-1; so does this codec
-    String json = new String(signer.unsign(encoded), StandardCharsets.ISO_8859_1);
-    Object value;
-    try {
-      value = mapper.readValue(json, Object.class);
-    } catch (JacksonException ex) {
-      throw new UnreadableSessionDataException(
-          "Django session data is signed but not valid JSON ("
-              + ex.getClass().getSimpleName()
-              + ")",
-          ex);
-    }
-    if (!(value instanceof Map)) {
-      throw new UnreadableSessionDataException("Django session data is not a JSON object");
-    }
-    return new LinkedHashMap<>((Map<String, Object>) value);
+    return json.decode(new String(signer.unsign(encoded), StandardCharsets.ISO_8859_1));
   }
 
   @Override
   public <T> T convert(Object value, Class<T> type) {
-    if (type.isInstance(value)) {
-      return type.cast(value);
-    }
-    try {
-      return mapper.convertValue(value, type);
-    } catch (JacksonException ex) {
-      throw new IllegalArgumentException(
-          "Session value cannot be converted to " + type.getName() + ": " + ex.getOriginalMessage(),
-          ex);
-    }
+    return json.convert(value, type);
   }
 
   @Override

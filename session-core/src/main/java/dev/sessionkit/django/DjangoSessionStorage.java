@@ -17,9 +17,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -200,29 +198,17 @@ final class DjangoSessionStorage implements SessionStorage {
 
   @Override
   public boolean delete(String key) {
-    return sql.run(
-        "delete",
-        key,
-        connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(deleteSql)) {
-            statement.setString(1, key);
-            return statement.executeUpdate() > 0;
-          }
-        });
+    return sql.deleteByKey(deleteSql, key);
   }
 
   @Override
   public int removeExpired(Instant now, Consumer<String> removed) {
-    int total = 0;
-    while (true) {
-      List<String> expired = selectExpired(now);
-      List<String> deleted = deleteExpired(expired, now);
-      deleted.forEach(removed);
-      total += deleted.size();
-      if (expired.size() < CLEANUP_BATCH || deleted.isEmpty()) {
-        return total;
-      }
-    }
+    return sql.removeExpired(
+        selectExpiredSql,
+        deleteExpiredSql,
+        CLEANUP_BATCH,
+        connection -> toColumn(connection, now),
+        removed);
   }
 
   @Override
@@ -257,46 +243,6 @@ final class DjangoSessionStorage implements SessionStorage {
   private static String hex(long fingerprint) {
     String digits = Long.toHexString(fingerprint);
     return "0".repeat(VERSION_HEX_DIGITS - digits.length()) + digits;
-  }
-
-  private List<String> selectExpired(Instant now) {
-    return sql.run(
-        "clear expired",
-        null,
-        connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(selectExpiredSql)) {
-            statement.setObject(1, toColumn(connection, now));
-            List<String> keys = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-              while (rows.next()) {
-                keys.add(rows.getString(1));
-              }
-            }
-            return keys;
-          }
-        });
-  }
-
-  /**
-   * Deletes those of {@code keys} that are still expired, in one short transaction; returns the
-   * ones it deleted.
-   */
-  private List<String> deleteExpired(List<String> keys, Instant now) {
-    if (keys.isEmpty()) {
-      return keys;
-    }
-    return sql.runInOneTransaction(
-        "clear expired",
-        connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(deleteExpiredSql)) {
-            for (String key : keys) {
-              statement.setString(1, key);
-              statement.setObject(2, toColumn(connection, now));
-              statement.addBatch();
-            }
-            return SqlWork.changed(keys, statement.executeBatch());
-          }
-        });
   }
 
   /**

@@ -3,17 +3,15 @@ package dev.sessionkit.django;
 import dev.sessionkit.Session;
 import dev.sessionkit.SessionTooLargeException;
 import dev.sessionkit.UnreadableSessionDataException;
-import dev.sessionkit.spi.ReplaceOutcome;
-import dev.sessionkit.spi.SessionStorage;
-import dev.sessionkit.spi.StorageCapabilities;
+import dev.sessionkit.spi.CookieStorage;
 import dev.sessionkit.spi.StoredRecord;
+import dev.sessionkit.spi.encoding.Base62;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,15 +26,13 @@ import org.jspecify.annotations.Nullable;
  * even if its cookie is replayed. The signature itself is checked by the codec when the engine
  * decodes the data, so a forged value, even with a fresh timestamp, loads empty.
  */
-final class DjangoSignedCookieStorage implements SessionStorage {
+final class DjangoSignedCookieStorage extends CookieStorage {
 
   /** The largest cookie, {@code name=value}, that every browser keeps. */
   static final int MAX_COOKIE_BYTES = 4093;
 
   private static final System.Logger LOG =
       System.getLogger(DjangoSignedCookieStorage.class.getName());
-  private static final String BASE62 =
-      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
   private final DjangoSessionCodec codec;
   private final Duration maxAge;
@@ -117,19 +113,10 @@ final class DjangoSignedCookieStorage implements SessionStorage {
     if (timestampColon < 0) {
       return null;
     }
-    String timestamp = value.substring(timestampColon + 1, signatureColon);
-    if (timestamp.isEmpty() || timestamp.length() > 10) {
-      return null;
-    }
-    long seconds = 0;
-    for (int i = 0; i < timestamp.length(); i++) {
-      int digit = BASE62.indexOf(timestamp.charAt(i));
-      if (digit < 0) {
-        return null;
-      }
-      seconds = seconds * 62 + digit;
-    }
-    return seconds > Instant.MAX.getEpochSecond() / 2 ? null : Instant.ofEpochSecond(seconds);
+    long seconds = Base62.decode(value.substring(timestampColon + 1, signatureColon), 10);
+    return seconds < 0 || seconds > Instant.MAX.getEpochSecond() / 2
+        ? null
+        : Instant.ofEpochSecond(seconds);
   }
 
   private void warn(String reason) {
@@ -140,47 +127,10 @@ final class DjangoSignedCookieStorage implements SessionStorage {
             + "); the session starts empty");
   }
 
-  /** False: the browser holds the cookie (as Django's signed cookies). */
-  @Override
-  public boolean contains(String key, Instant now) {
-    return false;
-  }
-
-  @Override
-  public boolean insert(String key, StoredRecord record) {
-    throw new UnsupportedOperationException("a cookie store keeps records with store()");
-  }
-
-  @Override
-  public ReplaceOutcome replace(String key, StoredRecord record, long expectedVersion) {
-    throw new UnsupportedOperationException("a cookie store keeps records with store()");
-  }
-
-  /** Nothing to delete: the browser holds the cookie. */
-  @Override
-  public boolean delete(String key) {
-    return false;
-  }
-
-  /** Nothing to remove: an expired cookie is refused when it comes back. */
-  @Override
-  public int removeExpired(Instant now, Consumer<String> removed) {
-    return 0;
-  }
-
-  @Override
-  public StorageCapabilities capabilities() {
-    return StorageCapabilities.builder().ownsKeyFormat(true).expiresRecordsItself(true).build();
-  }
-
   @Override
   public String backend() {
     return "django-signed-cookies";
   }
-
-  /** Always available: there is no server to reach. */
-  @Override
-  public void checkAvailable() {}
 
   @Override
   public String toString() {

@@ -1,7 +1,8 @@
 package dev.sessionkit.django;
 
 import dev.sessionkit.UnreadableSessionDataException;
-import java.io.ByteArrayOutputStream;
+import dev.sessionkit.spi.encoding.Base62;
+import dev.sessionkit.spi.encoding.Zlib;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -42,8 +42,6 @@ final class DjangoSigner {
   static final int MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
 
   private static final String HMAC = "HmacSHA256";
-  private static final String BASE62 =
-      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -77,12 +75,13 @@ final class DjangoSigner {
    * @param now the signing time; its whole seconds become the timestamp
    */
   String sign(byte[] data, Instant now) {
-    byte[] compressed = deflate(data);
+    // zlib at its default level, as Python's zlib.compress(data)
+    byte[] compressed = Zlib.deflate(data, Deflater.DEFAULT_COMPRESSION);
     String payload =
         compressed.length < data.length - 1
             ? "." + ENCODER.encodeToString(compressed)
             : ENCODER.encodeToString(data);
-    String value = payload + ":" + base62(Math.max(now.getEpochSecond(), 0));
+    String value = payload + ":" + Base62.encode(Math.max(now.getEpochSecond(), 0));
     return value + ":" + ENCODER.encodeToString(mac(keys.get(0), value));
   }
 
@@ -104,7 +103,8 @@ final class DjangoSigner {
               + " fallback secret key");
     }
     int timestampColon = value.lastIndexOf(':');
-    if (timestampColon < 0 || !isBase62(value.substring(timestampColon + 1))) {
+    if (timestampColon < 0
+        || Base62.decode(value.substring(timestampColon + 1), Base62.MAX_DIGITS) < 0) {
       throw new UnreadableSessionDataException("Django session data has no base 62 timestamp");
     }
     String payload = value.substring(0, timestampColon);
@@ -116,6 +116,15 @@ final class DjangoSigner {
       throw new UnreadableSessionDataException("Django session data is not base64url", ex);
     }
     return compressed ? inflate(bytes) : bytes;
+  }
+
+  private static byte[] inflate(byte[] compressed) {
+    try {
+      return Zlib.inflate(compressed, MAX_PAYLOAD_BYTES);
+    } catch (DataFormatException ex) {
+      throw new UnreadableSessionDataException(
+          "Django session data is not valid zlib data: " + ex.getMessage(), ex);
+    }
   }
 
   private boolean verifies(String value, String signature) {
@@ -146,65 +155,6 @@ final class DjangoSigner {
     } catch (GeneralSecurityException ex) {
       throw new IllegalStateException("HmacSHA256 is not available in this JDK", ex);
     }
-  }
-
-  /** zlib at its default level, as Python's {@code zlib.compress(data)}. */
-  private static byte[] deflate(byte[] input) {
-    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
-    try {
-      deflater.setInput(input);
-      deflater.finish();
-      ByteArrayOutputStream output = new ByteArrayOutputStream(input.length / 2 + 64);
-      byte[] buffer = new byte[4096];
-      while (!deflater.finished()) {
-        output.write(buffer, 0, deflater.deflate(buffer));
-      }
-      return output.toByteArray();
-    } finally {
-      deflater.end();
-    }
-  }
-
-  private static byte[] inflate(byte[] input) {
-    Inflater inflater = new Inflater();
-    try {
-      inflater.setInput(input);
-      ByteArrayOutputStream output = new ByteArrayOutputStream(input.length * 4);
-      byte[] buffer = new byte[4096];
-      while (!inflater.finished()) {
-        int inflated = inflater.inflate(buffer);
-        if (inflated == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-          throw new UnreadableSessionDataException("Django session data is truncated zlib data");
-        }
-        output.write(buffer, 0, inflated);
-        if (output.size() > MAX_PAYLOAD_BYTES) {
-          throw new UnreadableSessionDataException(
-              "Django session data decompresses to more than " + MAX_PAYLOAD_BYTES + " bytes");
-        }
-      }
-      return output.toByteArray();
-    } catch (DataFormatException ex) {
-      throw new UnreadableSessionDataException("Django session data is not zlib data", ex);
-    } finally {
-      inflater.end();
-    }
-  }
-
-  private static boolean isBase62(String text) {
-    return !text.isEmpty()
-        && text.length() <= 11
-        && text.chars().allMatch(character -> BASE62.indexOf(character) >= 0);
-  }
-
-  static String base62(long number) {
-    if (number == 0) {
-      return "0";
-    }
-    StringBuilder digits = new StringBuilder();
-    for (long rest = number; rest > 0; rest /= 62) {
-      digits.append(BASE62.charAt((int) (rest % 62)));
-    }
-    return digits.reverse().toString();
   }
 
   @Override

@@ -199,29 +199,13 @@ final class JdbcSessionStorage implements SessionStorage {
 
   @Override
   public boolean delete(String key) {
-    return sql.run(
-        "delete",
-        key,
-        connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(deleteSql)) {
-            statement.setString(1, key);
-            return statement.executeUpdate() > 0;
-          }
-        });
+    return sql.deleteByKey(deleteSql, key);
   }
 
   @Override
   public int removeExpired(Instant now, Consumer<String> removed) {
-    int total = 0;
-    while (true) {
-      List<String> expired = selectExpired(now);
-      List<String> deleted = deleteExpired(expired, now);
-      deleted.forEach(removed);
-      total += deleted.size();
-      if (expired.size() < CLEANUP_BATCH || deleted.isEmpty()) {
-        return total;
-      }
-    }
+    return sql.removeExpired(
+        selectExpiredSql, deleteExpiredSql, CLEANUP_BATCH, connection -> toColumn(now), removed);
   }
 
   /** Through the {@code principal_name} column and its index: one query. */
@@ -264,43 +248,6 @@ final class JdbcSessionStorage implements SessionStorage {
   @Override
   public String toString() {
     return "JdbcSessionStore[table " + tableName + "]";
-  }
-
-  private List<String> selectExpired(Instant now) {
-    return sql.run(
-        "clear expired",
-        null,
-        connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(selectExpiredSql)) {
-            statement.setObject(1, toColumn(now));
-            List<String> keys = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-              while (rows.next()) {
-                keys.add(rows.getString(1));
-              }
-            }
-            return keys;
-          }
-        });
-  }
-
-  /** Deletes those of {@code keys} that are still expired; returns the ones it deleted. */
-  private List<String> deleteExpired(List<String> keys, Instant now) {
-    if (keys.isEmpty()) {
-      return keys;
-    }
-    return sql.runInOneTransaction(
-        "clear expired",
-        connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(deleteExpiredSql)) {
-            for (String key : keys) {
-              statement.setString(1, key);
-              statement.setObject(2, toColumn(now));
-              statement.addBatch();
-            }
-            return SqlWork.changed(keys, statement.executeBatch());
-          }
-        });
   }
 
   /**

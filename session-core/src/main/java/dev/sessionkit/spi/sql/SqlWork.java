@@ -3,10 +3,12 @@ package dev.sessionkit.spi.sql;
 import dev.sessionkit.SessionStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -95,6 +97,84 @@ public final class SqlWork {
   }
 
   /**
+   * Runs {@code deleteByKey}, a {@code DELETE} with the session key as its one parameter; returns
+   * whether it removed a row.
+   */
+  public boolean deleteByKey(String deleteByKey, String key) {
+    return run(
+        "delete",
+        key,
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(deleteByKey)) {
+            statement.setString(1, key);
+            return statement.executeUpdate() > 0;
+          }
+        });
+  }
+
+  /**
+   * Removes expired sessions batch after batch, telling {@code removed} each key, until a batch
+   * comes back short or removes nothing; returns how many were removed. Each batch is a query of up
+   * to {@code batchSize} expired keys ({@code selectExpiredKeys}, with {@code now} as its one
+   * parameter), then one JDBC batch of {@code deleteIfExpired} (parameters: the key, {@code now}),
+   * committed once: one short transaction per batch, and a row saved meanwhile is kept.
+   */
+  public int removeExpired(
+      String selectExpiredKeys,
+      String deleteIfExpired,
+      int batchSize,
+      Parameter now,
+      Consumer<String> removed) {
+    int total = 0;
+    while (true) {
+      List<String> expired = selectKeys(selectExpiredKeys, now);
+      List<String> deleted = deleteKeys(deleteIfExpired, expired, now);
+      deleted.forEach(removed);
+      total += deleted.size();
+      if (expired.size() < batchSize || deleted.isEmpty()) {
+        return total;
+      }
+    }
+  }
+
+  private List<String> selectKeys(String query, Parameter now) {
+    return run(
+        "clear expired",
+        null,
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setObject(1, now.on(connection));
+            List<String> keys = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                keys.add(rows.getString(1));
+              }
+            }
+            return keys;
+          }
+        });
+  }
+
+  private List<String> deleteKeys(String delete, List<String> keys, Parameter now) {
+    if (keys.isEmpty()) {
+      return keys;
+    }
+    return runInOneTransaction(
+        "clear expired",
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(delete)) {
+            Object nowValue = now.on(connection);
+            for (String key : keys) {
+              statement.setString(1, key);
+              statement.setObject(2, nowValue);
+              statement.addBatch();
+            }
+            return changed(keys, statement.executeBatch());
+          }
+        });
+  }
+
+  /**
    * Whether {@code ex} is a duplicate primary key: SQLState 23505 (PostgreSQL, H2), or 23000 with
    * MySQL's and MariaDB's error 1062. Other integrity violations are failures, not a key in use.
    */
@@ -107,7 +187,7 @@ public final class SqlWork {
    * The keys whose statement in an executed batch changed a row ({@code counts} in the order of
    * {@code keys}; a driver that cannot tell counts as changed).
    */
-  public static List<String> changed(List<String> keys, int[] counts) {
+  private static List<String> changed(List<String> keys, int[] counts) {
     List<String> changed = new ArrayList<>();
     for (int i = 0; i < counts.length; i++) {
       if (counts[i] > 0 || counts[i] == PreparedStatement.SUCCESS_NO_INFO) {
@@ -115,6 +195,12 @@ public final class SqlWork {
       }
     }
     return changed;
+  }
+
+  /** A statement parameter that may depend on the connection (how a database keeps times). */
+  @FunctionalInterface
+  public interface Parameter {
+    @Nullable Object on(Connection connection) throws SQLException;
   }
 
   /** Work on one connection. */
