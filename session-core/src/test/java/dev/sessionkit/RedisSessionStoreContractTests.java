@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.ClusterSlotHashUtil;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
 import org.springframework.data.redis.connection.ReturnType;
@@ -190,10 +191,28 @@ abstract class RedisSessionStoreContractTests extends SessionStoreContractTests
         .isThrownBy(() -> new RedisSessionStore(redis().connectionFactory(), settings, ""));
   }
 
+  @Test
+  void aLoggedInSessionLiesInTheHashSlotOfItsPrincipalsIndexAndTheRecordNamesItsUser() {
+    for (String principal : List.of("alice", "bob-" + UUID.randomUUID(), "{tagged}carol", "é")) {
+      Session session = store.newSession();
+      session.put(PrincipalSessions.PRINCIPAL_NAME_KEY, principal);
+      session.save();
+      String indexKey = keyPrefix() + "principal:" + principal;
+
+      assertThat(ClusterSlotHashUtil.calculateSlot(keyPrefix() + session.getSessionKey()))
+          .as("slot of %s's session", principal)
+          .isEqualTo(ClusterSlotHashUtil.calculateSlot(indexKey));
+      assertThat(session.getSessionKey()).matches("[a-z0-9]{32}");
+      assertThat(redisTemplate().opsForZSet().score(indexKey, session.getSessionKey())).isNotNull();
+    }
+  }
+
   /**
    * Counts the commands a request sends, as the servlet filter drives a session (save only when
    * modified): untouched none, a read one GET, a write that GET and one EVALSHA, a new session one
-   * SET, a delete one DEL.
+   * SET, a delete one DEL. A logged-in session lies in its index's hash slot, so a new one is one
+   * EVALSHA and a write GET and one EVALSHA, its index kept by the same script; a user put into a
+   * session without a new key costs a second EVALSHA for the index.
    */
   @Test
   void eachOperationSendsExactlyTheCommandsItNeeds() {
@@ -201,6 +220,15 @@ abstract class RedisSessionStoreContractTests extends SessionStoreContractTests
     Session earlier = store.open(key);
     earlier.put("n", 1);
     earlier.save(); // Redis (the node holding the key) now has the save script
+    String principal = "dave-" + UUID.randomUUID();
+    Session earlierLogin = store.newSession();
+    earlierLogin.put(PrincipalSessions.PRINCIPAL_NAME_KEY, principal);
+    earlierLogin.save();
+    earlierLogin.put("n", 1);
+    earlierLogin.save(); // the node of the principal's slot has both scripts
+    Session earlierNamed = store.open(storedSession(Map.of("n", 0)));
+    earlierNamed.put(PrincipalSessions.PRINCIPAL_NAME_KEY, principal);
+    earlierNamed.save(); // and the index script
     LettuceConnectionFactory factory = redis().newConnectionFactory();
     try {
       Commands commands = new Commands();
@@ -229,6 +257,27 @@ abstract class RedisSessionStoreContractTests extends SessionStoreContractTests
       created.put("a", 1);
       saveIfModified(created);
       assertThat(commands.sent()).as("new session").containsExactly("SET");
+      commands.clear();
+
+      Session login = counted.newSession();
+      login.put(PrincipalSessions.PRINCIPAL_NAME_KEY, principal);
+      saveIfModified(login);
+      assertThat(commands.sent()).as("new logged-in session").containsExactly("EVALSHA");
+      commands.clear();
+
+      Session loggedIn = counted.open(login.getSessionKey());
+      loggedIn.put("n", 1);
+      saveIfModified(loggedIn);
+      assertThat(commands.sent()).as("logged-in write").containsExactly("GET", "EVALSHA");
+      commands.clear();
+
+      Session named = counted.open(storedSession(Map.of("n", 0)));
+      named.put(PrincipalSessions.PRINCIPAL_NAME_KEY, principal);
+      saveIfModified(named);
+      assertThat(commands.sent())
+          .as("user put into a session that keeps its key")
+          .containsExactly("GET", "EVALSHA", "EVALSHA");
+      assertThat(store.sessionsOf(principal, null)).hasSize(4);
       commands.clear();
 
       counted.delete(created.getSessionKey());

@@ -10,15 +10,19 @@ import dev.sessionkit.spi.StorageCapabilities;
 import dev.sessionkit.spi.StoredRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * How {@link Session#create()} reacts to key collisions, on a storage that can be told to refuse.
+ * How {@link Session#create()} chooses keys: it retries on collisions and draws keys a storage
+ * accepts, on a storage that can be told to refuse.
  */
 class SessionCreateTests {
 
@@ -46,11 +50,54 @@ class SessionCreateTests {
     assertThat(storage.attemptedKeys).hasSize(10);
   }
 
-  /** An in-memory storage whose first {@code collisions} inserts find their key taken. */
+  @Test
+  void aNewRecordGoesUnderAKeyTheStorageAcceptsAndKeysStayRandom() {
+    CollidingStorage storage = new CollidingStorage(0);
+    storage.accepts = key -> Math.floorMod(key.hashCode(), 16_384) == 1_234;
+    SessionStore store = new StorageSessionStore(storage, SessionSettings.defaults());
+
+    Set<String> keys = new HashSet<>();
+    for (int i = 0; i < 20; i++) {
+      Session session = store.newSession();
+      session.put("user", "alice");
+      session.save();
+      keys.add(session.getSessionKey());
+    }
+
+    assertThat(keys)
+        .hasSize(20)
+        .allSatisfy(key -> assertThat(Math.floorMod(key.hashCode(), 16_384)).isEqualTo(1_234))
+        .allSatisfy(key -> assertThat(key).matches("[a-z0-9]{32}"))
+        .extracting(key -> key.substring(0, 29))
+        .doesNotHaveDuplicates();
+    assertThat(storage.asked)
+        .as("candidates offered, far below 186,624 per key")
+        .isLessThan(20L * 120_000);
+  }
+
+  @Test
+  void aStorageThatAcceptsNoKeyStillGetsItsRecordAfterABoundedSearch() {
+    CollidingStorage storage = new CollidingStorage(0);
+    storage.accepts = key -> false;
+    Session session = new StorageSessionStore(storage, SessionSettings.defaults()).newSession();
+    session.put("user", "alice");
+
+    session.save();
+
+    assertThat(storage.records).containsOnlyKeys(session.getSessionKey());
+    assertThat(storage.asked).as("4 random keys, 46,656 variations each").isEqualTo(4 * 46_656);
+  }
+
+  /**
+   * An in-memory storage whose first {@code collisions} inserts find their key taken, and which
+   * accepts the keys {@link #accepts} accepts (every key unless told).
+   */
   private static final class CollidingStorage implements SessionStorage {
 
     final Map<String, StoredRecord> records = new ConcurrentHashMap<>();
     final List<String> attemptedKeys = new ArrayList<>();
+    Predicate<String> accepts = key -> true;
+    long asked;
     private int collisions;
 
     CollidingStorage(int collisions) {
@@ -60,6 +107,12 @@ class SessionCreateTests {
     @Override
     public @Nullable StoredRecord load(String key) {
       return records.get(key);
+    }
+
+    @Override
+    public boolean acceptsKey(String key, StoredRecord record) {
+      asked++;
+      return accepts.test(key);
     }
 
     @Override

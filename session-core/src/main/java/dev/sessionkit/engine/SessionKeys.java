@@ -1,6 +1,7 @@
 package dev.sessionkit.engine;
 
 import java.security.SecureRandom;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /** Session keys: 32 random characters of {@code [a-z0-9]}; valid when 8 to 40 of them. */
@@ -11,6 +12,13 @@ final class SessionKeys {
   static final int MAX_LENGTH = 40;
 
   private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+  /** How many trailing characters {@link #generate(Predicate)} varies on each random key. */
+  static final int VARIED = 3;
+
+  /** How many random keys {@link #generate(Predicate)} draws, each with all its variations. */
+  static final int DRAWS = 4;
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private SessionKeys() {}
@@ -22,6 +30,37 @@ final class SessionKeys {
       key[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
     }
     return new String(key);
+  }
+
+  /**
+   * A new key that {@code accepts}, such as one in a given Redis hash slot: each random key is
+   * tried with every value of its last {@value #VARIED} characters (46,656 candidates, from a
+   * random one on), up to {@value #DRAWS} random keys. The first {@code LENGTH - VARIED} characters
+   * stay random, so a key loses only the bits of the condition. When no candidate is accepted, a
+   * random key.
+   */
+  static String generate(Predicate<String> accepts) {
+    int variations = 1;
+    for (int i = 0; i < VARIED; i++) {
+      variations *= ALPHABET.length;
+    }
+    String fallback = generate();
+    for (int draw = 0; draw < DRAWS; draw++) {
+      char[] key = (draw == 0 ? fallback : generate()).toCharArray();
+      int first = RANDOM.nextInt(variations);
+      for (int i = 0; i < variations; i++) {
+        int variation = (first + i) % variations;
+        for (int position = LENGTH - 1; position >= LENGTH - VARIED; position--) {
+          key[position] = ALPHABET[variation % ALPHABET.length];
+          variation /= ALPHABET.length;
+        }
+        String candidate = new String(key);
+        if (accepts.test(candidate)) {
+          return candidate;
+        }
+      }
+    }
+    return fallback;
   }
 
   /** Whether {@code key} could have been issued by this library; nothing else reaches a backend. */

@@ -337,7 +337,7 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
           record, "create", (key, latency) -> listener -> listener.created(key, latency));
     }
     for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
-      String key = SessionKeys.generate();
+      String key = SessionKeys.generate(candidate -> storage.acceptsKey(candidate, record));
       if (insert(key, record)) {
         return new Created(key, record.data(), record.version(), record.created());
       }

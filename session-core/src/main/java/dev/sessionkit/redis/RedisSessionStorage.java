@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.redis.connection.ClusterSlotHashUtil;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
 import org.springframework.data.redis.core.RedisCallback;
@@ -28,28 +29,78 @@ import org.springframework.data.redis.core.types.Expiration;
  * Session records in Redis, each as one string value ({@link StoredRecord#toText()}) under {@code
  * <prefix><session key>}, expiring at the record's expiry.
  *
- * <p>Design. Every operation is one command on one key, so it is one round trip and, on Redis
- * Cluster, touches one hash slot. A replace is a Lua script ({@link #REPLACE_SCRIPT}, sent as
- * {@code EVALSHA} once Redis has it) that reads the stored record's version and writes only if it
- * is the expected one: Redis runs a script atomically, so this is a compare-and-set (a Redis that
- * does not have the script yet, after a restart or {@code SCRIPT FLUSH}, answers {@code NOSCRIPT}
- * and that one save sends the script with {@code EVAL}). The script reads the version from the
- * header line as {@link StoredRecord#versionOf(String)} does. Expiry instants go to Redis as
- * absolute Unix milliseconds ({@code PXAT}), rounded up so that Redis never drops a record before
- * the engine considers it expired; a record whose expiry has already passed (by Redis's clock) is
- * not kept. Redis expires keys itself: nothing is ever scanned.
+ * <p>Design. Every operation is one command, so it is one round trip and, on Redis Cluster, touches
+ * one hash slot: a session's key or, for a logged-in session, its key and its principal's index,
+ * which {@link #acceptsKey} places in one slot. A replace is a Lua script ({@link #REPLACE_SCRIPT},
+ * sent as {@code EVALSHA} once Redis has it) that reads the stored record's version and writes only
+ * if it is the expected one: Redis runs a script atomically, so this is a compare-and-set (a Redis
+ * that does not have the script yet, after a restart or {@code SCRIPT FLUSH}, answers {@code
+ * NOSCRIPT} and that one save sends the script with {@code EVAL}). The script reads the version
+ * from the header line as {@link StoredRecord#versionOf(String)} does. Expiry instants go to Redis
+ * as absolute Unix milliseconds ({@code PXAT}), rounded up so that Redis never drops a record
+ * before the engine considers it expired; a record whose expiry has already passed (by Redis's
+ * clock) is not kept. Redis expires keys itself: nothing is ever scanned.
  */
 final class RedisSessionStorage implements SessionStorage {
 
   /**
+   * A Lua function of the scripts below: indexes the session {@code member} under its principal's
+   * sorted set {@code set}, scored with its expiry in Unix milliseconds; drops the members whose
+   * score is past {@code now} and lets the set expire with its last member, so that an index never
+   * outlives the sessions it lists.
+   */
+  private static final String INDEX_FUNCTION =
+      """
+      local function index(set, member, expiry, now)
+        redis.call('ZADD', set, expiry, member)
+        redis.call('ZREMRANGEBYSCORE', set, '-inf', now)
+        local last = redis.call('ZRANGE', set, -1, -1, 'WITHSCORES')
+        if last[2] then
+          redis.call('PEXPIREAT', set, last[2])
+        end
+      end
+      """;
+
+  /**
+   * Indexes the session {@code ARGV[1]} under its principal's sorted set {@code KEYS[1]} with its
+   * expiry {@code ARGV[2]} and the time {@code ARGV[3]} (see {@link #INDEX_FUNCTION}): the second
+   * command of a logged-in save whose session lies in another hash slot than its index.
+   */
+  static final String INDEX_SCRIPT =
+      INDEX_FUNCTION
+          + """
+          index(KEYS[1], ARGV[1], ARGV[2], ARGV[3])
+          return 1
+          """;
+
+  /**
+   * Creates the record {@code ARGV[1]} under {@code KEYS[1]} unless a record is stored there,
+   * expiring at {@code ARGV[2]} (Unix milliseconds), and indexes it as {@code ARGV[3]} under its
+   * principal's set {@code KEYS[2]} at time {@code ARGV[4]}, in one step. Returns 1 when it
+   * created, 0 when the key is in use.
+   */
+  static final String INSERT_INDEXED_SCRIPT =
+      INDEX_FUNCTION
+          + """
+          if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PXAT', ARGV[2]) then
+            return 0
+          end
+          index(KEYS[2], ARGV[3], ARGV[2], ARGV[4])
+          return 1
+          """;
+
+  /**
    * Replaces the record under {@code KEYS[1]} if its version is {@code ARGV[3]}: {@code ARGV[1]} is
-   * the new record, {@code ARGV[2]} its expiry in Unix milliseconds. Returns 1 when it replaced, 0
-   * when no record is stored, -1 when another version is. A header that does not read as {@code
-   * <instant> <version> <created> <saved> <principal>}, {@code <instant> <version>} or a bare
-   * instant (version 0) has version -1, as in {@link StoredRecord#versionOf(String)}.
+   * the new record, {@code ARGV[2]} its expiry in Unix milliseconds. With a second key, the
+   * principal's set, the same step indexes the session as {@code ARGV[4]} at time {@code ARGV[5]}.
+   * Returns 1 when it replaced, 0 when no record is stored, -1 when another version is. A header
+   * that does not read as {@code <instant> <version> <created> <saved> <principal>}, {@code
+   * <instant> <version>} or a bare instant (version 0) has version -1, as in {@link
+   * StoredRecord#versionOf(String)}.
    */
   static final String REPLACE_SCRIPT =
-      """
+      INDEX_FUNCTION
+          + """
       local stored = redis.call('GET', KEYS[1])
       if not stored then
         return 0
@@ -90,6 +141,9 @@ final class RedisSessionStorage implements SessionStorage {
         return -1
       end
       redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
+      if KEYS[2] then
+        index(KEYS[2], ARGV[4], ARGV[2], ARGV[5])
+      end
       return 1
       """;
 
@@ -97,24 +151,10 @@ final class RedisSessionStorage implements SessionStorage {
 
   private static final System.Logger LOG = System.getLogger(RedisSessionStorage.class.getName());
 
-  /**
-   * Indexes the session {@code ARGV[1]} under its principal's sorted set {@code KEYS[1]}, scored
-   * with its expiry in Unix milliseconds ({@code ARGV[2]}); drops the members whose score is past
-   * {@code ARGV[3]} (now) and lets the set expire with its last member, so that an index never
-   * outlives the sessions it lists.
-   */
-  static final String INDEX_SCRIPT =
-      """
-      redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
-      redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])
-      local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-      if last[2] then
-        redis.call('PEXPIREAT', KEYS[1], last[2])
-      end
-      return 1
-      """;
-
   private static final RedisScript<Long> INDEX = RedisScript.of(INDEX_SCRIPT, Long.class);
+
+  private static final RedisScript<Long> INSERT_INDEXED =
+      RedisScript.of(INSERT_INDEXED_SCRIPT, Long.class);
 
   private static final StorageCapabilities CAPABILITIES =
       StorageCapabilities.builder()
@@ -143,8 +183,35 @@ final class RedisSessionStorage implements SessionStorage {
     return text == null ? null : StoredRecord.fromText(text);
   }
 
+  /**
+   * Accepts, for a record with a principal, only keys in the hash slot of that principal's index,
+   * so that a logged-in session and its index entry are written by one script, on a Cluster too
+   * (where a script may touch one slot only). A record without a principal takes any key.
+   */
+  @Override
+  public boolean acceptsKey(String key, StoredRecord record) {
+    String principal = record.principal();
+    return principal == null || sameSlot(redisKey(key), indexKey(principal));
+  }
+
   @Override
   public boolean insert(String key, StoredRecord record) {
+    String principal = record.principal();
+    if (principal != null && sameSlot(redisKey(key), indexKey(principal))) {
+      Long created =
+          execute(
+              "create",
+              key,
+              () ->
+                  redis.execute(
+                      INSERT_INDEXED,
+                      List.of(redisKey(key), indexKey(principal)),
+                      record.toText(),
+                      Long.toString(expiryMillis(record.expiry())),
+                      key,
+                      Long.toString(System.currentTimeMillis())));
+      return created != null && created > 0;
+    }
     byte[] redisKey = bytes(redisKey(key));
     byte[] value = bytes(record.toText());
     Expiration expiration =
@@ -169,6 +236,10 @@ final class RedisSessionStorage implements SessionStorage {
 
   @Override
   public ReplaceOutcome replace(String key, StoredRecord record, long expectedVersion) {
+    String principal = record.principal();
+    boolean indexedHere = principal != null && sameSlot(redisKey(key), indexKey(principal));
+    List<String> keys =
+        indexedHere ? List.of(redisKey(key), indexKey(principal)) : List.of(redisKey(key));
     Long result =
         execute(
             "save",
@@ -176,15 +247,19 @@ final class RedisSessionStorage implements SessionStorage {
             () ->
                 redis.execute(
                     REPLACE,
-                    List.of(redisKey(key)),
+                    keys,
                     record.toText(),
                     Long.toString(expiryMillis(record.expiry())),
-                    Long.toString(expectedVersion)));
+                    Long.toString(expectedVersion),
+                    key,
+                    Long.toString(System.currentTimeMillis())));
     if (result == null) {
       throw new SessionStoreException(this + " could not save a session: no reply from Redis");
     }
     if (result > 0) {
-      index(key, record);
+      if (!indexedHere) {
+        index(key, record);
+      }
       return ReplaceOutcome.REPLACED;
     }
     return result == 0 ? ReplaceOutcome.GONE : ReplaceOutcome.CONFLICT;
@@ -198,8 +273,8 @@ final class RedisSessionStorage implements SessionStorage {
   /**
    * From the principal's sorted set, the members still live by their score, each checked against
    * its session record (a session deleted at logout, or now another principal's, is dropped from
-   * the set); one {@code GET} per member, since on a Cluster the sessions lie in other hash slots
-   * than their index.
+   * the set); one {@code GET} per member, since a session given its user without a new key lies in
+   * another hash slot than its index.
    */
   @Override
   public List<IndexedSession> sessionsOf(String principal, Instant now) {
@@ -267,8 +342,8 @@ final class RedisSessionStorage implements SessionStorage {
   }
 
   /**
-   * Keeps the principal index of a record just written: one more command, only for a session with a
-   * logged-in principal.
+   * Keeps the principal index of a record just written under a key outside its index's hash slot (a
+   * session whose principal was set without a new key): one more command.
    */
   private void index(String key, StoredRecord record) {
     String principal = record.principal();
@@ -296,6 +371,11 @@ final class RedisSessionStorage implements SessionStorage {
               + ex.getMessage()
               + "); it is listed among the user's sessions from its next save");
     }
+  }
+
+  /** Whether Redis (Cluster) keeps both keys in one hash slot, hash tags considered. */
+  private static boolean sameSlot(String one, String other) {
+    return ClusterSlotHashUtil.calculateSlot(one) == ClusterSlotHashUtil.calculateSlot(other);
   }
 
   /**

@@ -22,6 +22,11 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * version the session loaded and writes in the same step, so concurrent saves merge and a save
  * never brings back a session deleted meanwhile; a delete one {@code DEL}. A session that is not
  * touched sends no command. No request ever runs {@code KEYS} or {@code SCAN}.
+ *
+ * <p>A user's sessions ({@link dev.sessionkit.PrincipalSessions}) are indexed in a sorted set per
+ * principal, {@code <prefix>principal:<name>}, scored by expiry. A session that names its user when
+ * it is created (as at a Spring Security login) gets a key in the hash slot of that set, so the
+ * script that creates or saves it also keeps the index, in one step and on a Cluster too.
  */
 public final class RedisSessionStore extends StorageSessionStore {
 

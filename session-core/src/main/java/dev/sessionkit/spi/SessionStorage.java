@@ -81,6 +81,22 @@ public interface SessionStorage {
   }
 
   /**
+   * Whether {@code key}, a random key the engine drew for the new record {@code record}, suits this
+   * storage; the engine draws keys until one is accepted. A storage whose records should sit beside
+   * something else uses it: Redis places a logged-in session in the hash slot of its principal's
+   * index, so that one script writes both, on a Cluster too. The default accepts every key.
+   *
+   * <p>The engine varies the last characters of a random key before it draws another, so a
+   * condition that holds for one key in 16,384 costs a millisecond or so. When none of some hundred
+   * thousand candidates is accepted, the engine gives up and the record goes under an unaccepted
+   * key, which the storage must still store. Keys keep their randomness: only the condition's bits
+   * (14 for a hash slot) are spent.
+   */
+  default boolean acceptsKey(String key, StoredRecord record) {
+    return true;
+  }
+
+  /**
    * The version of the record of {@code data} that the engine is about to write, where {@code next}
    * is one more than the version it replaces (1 for a new record). Storages that store the version
    * keep {@code next} (the default). A storage over a table without a version column, such as

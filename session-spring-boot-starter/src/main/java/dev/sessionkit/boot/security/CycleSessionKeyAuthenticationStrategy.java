@@ -1,5 +1,6 @@
 package dev.sessionkit.boot.security;
 
+import dev.sessionkit.PrincipalSessions;
 import dev.sessionkit.Session;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +13,10 @@ import org.springframework.security.web.authentication.session.SessionAuthentica
  * before the login is worthless after it: Django's protection against session fixation, in place of
  * Spring Security's {@code ChangeSessionIdAuthenticationStrategy}, which changes the container
  * session's id.
+ *
+ * <p>The principal's name goes into the session before the key changes, so that the new record
+ * names its user from the start: a backend that places a user's sessions beside its index (Redis,
+ * in the hash slot of the index) chooses the new key for it, and writes record and index at once.
  */
 public final class CycleSessionKeyAuthenticationStrategy implements SessionAuthenticationStrategy {
 
@@ -20,9 +25,12 @@ public final class CycleSessionKeyAuthenticationStrategy implements SessionAuthe
       Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
     Session session = RequestSessions.require(request, "login");
     String previous = SessionSecurityContextRepository.principalName(session);
-    if (previous != null && !previous.equals(authentication.getName())) {
+    boolean otherUser = previous != null && !previous.equals(authentication.getName());
+    if (otherUser) {
       session.flush();
-    } else {
+    }
+    session.put(PrincipalSessions.PRINCIPAL_NAME_KEY, authentication.getName());
+    if (!otherUser) {
       session.cycleKey();
     }
   }

@@ -2,6 +2,7 @@ package dev.sessionkit.boot.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionkit.PrincipalSessions;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -32,6 +33,21 @@ class LoginAndLogoutSessionTests {
   }
 
   @Test
+  void onAuthenticationWritesTheNewRecordUnderTheUsersNameSoTheBackendCanPlaceIt() {
+    visitor.session.put("cart", "mug");
+    visitor.nextRequest();
+
+    new CycleSessionKeyAuthenticationStrategy()
+        .onAuthentication(alice, visitor.request, visitor.response);
+
+    assertThat(visitor.session.get(PrincipalSessions.PRINCIPAL_NAME_KEY)).isEqualTo("alice");
+    assertThat(((PrincipalSessions) visitor.store).sessionsOf("alice", visitor.key()))
+        .as("the record the new key was created with already names alice")
+        .singleElement()
+        .satisfies(listed -> assertThat(listed.current()).isTrue());
+  }
+
+  @Test
   void onAuthenticationOverAnotherUsersLoginEndsTheirSessionInstead() {
     Authentication bob =
         UsernamePasswordAuthenticationToken.authenticated(
@@ -46,6 +62,7 @@ class LoginAndLogoutSessionTests {
         .onAuthentication(alice, visitor.request, visitor.response);
 
     assertThat(visitor.session.get("cart")).isNull();
+    assertThat(visitor.session.get(PrincipalSessions.PRINCIPAL_NAME_KEY)).isEqualTo("alice");
     assertThat(visitor.session.getSessionKey()).isNull();
     assertThat(visitor.store.exists(before)).isFalse();
   }
