@@ -110,9 +110,11 @@ class SessionCreateTests {
     }
 
     @Override
-    public boolean acceptsKey(String key, StoredRecord record) {
-      asked++;
-      return accepts.test(key);
+    public Predicate<String> keyCondition(StoredRecord record) {
+      return key -> {
+        asked++;
+        return accepts.test(key);
+      };
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -336,8 +337,9 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
       return storeUnderOwnKey(
           record, "create", (key, latency) -> listener -> listener.created(key, latency));
     }
+    Predicate<String> condition = storage.keyCondition(record);
     for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
-      String key = SessionKeys.generate(candidate -> storage.acceptsKey(candidate, record));
+      String key = condition == null ? SessionKeys.generate() : SessionKeys.generate(condition);
       if (insert(key, record)) {
         return new Created(key, record.data(), record.version(), record.created());
       }

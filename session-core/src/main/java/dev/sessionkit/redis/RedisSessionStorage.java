@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.ClusterSlotHashUtil;
@@ -31,15 +32,16 @@ import org.springframework.data.redis.core.types.Expiration;
  *
  * <p>Design. Every operation is one command, so it is one round trip and, on Redis Cluster, touches
  * one hash slot: a session's key or, for a logged-in session, its key and its principal's index,
- * which {@link #acceptsKey} places in one slot. A replace is a Lua script ({@link #REPLACE_SCRIPT},
- * sent as {@code EVALSHA} once Redis has it) that reads the stored record's version and writes only
- * if it is the expected one: Redis runs a script atomically, so this is a compare-and-set (a Redis
- * that does not have the script yet, after a restart or {@code SCRIPT FLUSH}, answers {@code
- * NOSCRIPT} and that one save sends the script with {@code EVAL}). The script reads the version
- * from the header line as {@link StoredRecord#versionOf(String)} does. Expiry instants go to Redis
- * as absolute Unix milliseconds ({@code PXAT}), rounded up so that Redis never drops a record
- * before the engine considers it expired; a record whose expiry has already passed (by Redis's
- * clock) is not kept. Redis expires keys itself: nothing is ever scanned.
+ * which {@link #keyCondition} places in one slot. A replace is a Lua script ({@link
+ * #REPLACE_SCRIPT}, sent as {@code EVALSHA} once Redis has it) that reads the stored record's
+ * version and writes only if it is the expected one: Redis runs a script atomically, so this is a
+ * compare-and-set (a Redis that does not have the script yet, after a restart or {@code SCRIPT
+ * FLUSH}, answers {@code NOSCRIPT} and that one save sends the script with {@code EVAL}). The
+ * script reads the version from the header line as {@link StoredRecord#versionOf(String)} does.
+ * Expiry instants go to Redis as absolute Unix milliseconds ({@code PXAT}), rounded up so that
+ * Redis never drops a record before the engine considers it expired; a record whose expiry has
+ * already passed (by Redis's clock) is not kept. Redis expires keys itself: nothing is ever
+ * scanned.
  */
 final class RedisSessionStorage implements SessionStorage {
 
@@ -165,6 +167,7 @@ final class RedisSessionStorage implements SessionStorage {
 
   private final StringRedisTemplate redis;
   private final String keyPrefix;
+  private final KeySlots slots;
 
   RedisSessionStorage(RedisConnectionFactory connectionFactory, String keyPrefix) {
     Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -175,6 +178,7 @@ final class RedisSessionStorage implements SessionStorage {
     }
     this.redis = new StringRedisTemplate(connectionFactory);
     this.keyPrefix = keyPrefix;
+    this.slots = new KeySlots(keyPrefix);
   }
 
   @Override
@@ -184,20 +188,24 @@ final class RedisSessionStorage implements SessionStorage {
   }
 
   /**
-   * Accepts, for a record with a principal, only keys in the hash slot of that principal's index,
-   * so that a logged-in session and its index entry are written by one script, on a Cluster too
-   * (where a script may touch one slot only). A record without a principal takes any key.
+   * For a record with a principal, keys in the hash slot of that principal's index, so that a
+   * logged-in session and its index entry are written by one script, on a Cluster too (where a
+   * script may touch one slot only); a record without a principal takes any key.
    */
   @Override
-  public boolean acceptsKey(String key, StoredRecord record) {
+  public @Nullable Predicate<String> keyCondition(StoredRecord record) {
     String principal = record.principal();
-    return principal == null || sameSlot(redisKey(key), indexKey(principal));
+    if (principal == null) {
+      return null;
+    }
+    int indexSlot = ClusterSlotHashUtil.calculateSlot(indexKey(principal));
+    return key -> slots.slotOf(key) == indexSlot;
   }
 
   @Override
   public boolean insert(String key, StoredRecord record) {
     String principal = record.principal();
-    if (principal != null && sameSlot(redisKey(key), indexKey(principal))) {
+    if (principal != null && indexedInOneStep(key, principal)) {
       Long created =
           execute(
               "create",
@@ -237,7 +245,7 @@ final class RedisSessionStorage implements SessionStorage {
   @Override
   public ReplaceOutcome replace(String key, StoredRecord record, long expectedVersion) {
     String principal = record.principal();
-    boolean indexedHere = principal != null && sameSlot(redisKey(key), indexKey(principal));
+    boolean indexedHere = principal != null && indexedInOneStep(key, principal);
     List<String> keys =
         indexedHere ? List.of(redisKey(key), indexKey(principal)) : List.of(redisKey(key));
     Long result =
@@ -373,9 +381,9 @@ final class RedisSessionStorage implements SessionStorage {
     }
   }
 
-  /** Whether Redis (Cluster) keeps both keys in one hash slot, hash tags considered. */
-  private static boolean sameSlot(String one, String other) {
-    return ClusterSlotHashUtil.calculateSlot(one) == ClusterSlotHashUtil.calculateSlot(other);
+  /** Whether the session under {@code key} lies in the hash slot of its principal's index. */
+  private boolean indexedInOneStep(String key, String principal) {
+    return slots.slotOf(key) == ClusterSlotHashUtil.calculateSlot(indexKey(principal));
   }
 
   /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,19 +82,19 @@ public interface SessionStorage {
   }
 
   /**
-   * Whether {@code key}, a random key the engine drew for the new record {@code record}, suits this
-   * storage; the engine draws keys until one is accepted. A storage whose records should sit beside
-   * something else uses it: Redis places a logged-in session in the hash slot of its principal's
-   * index, so that one script writes both, on a Cluster too. The default accepts every key.
+   * The condition a key must meet to hold the new record {@code record}, or null when any key will
+   * do (the default); the engine draws random keys until one meets it. A storage whose records
+   * should sit beside something else uses it: Redis places a logged-in session in the hash slot of
+   * its principal's index, so that one script writes both, on a Cluster too.
    *
    * <p>The engine varies the last characters of a random key before it draws another, so a
-   * condition that holds for one key in 16,384 costs a millisecond or so. When none of some hundred
-   * thousand candidates is accepted, the engine gives up and the record goes under an unaccepted
-   * key, which the storage must still store. Keys keep their randomness: only the condition's bits
-   * (14 for a hash slot) are spent.
+   * condition that holds for one key in 16,384 is met after some 16,000 tests of the condition:
+   * keep it cheap. When none of some hundred thousand candidates meets it, the engine gives up and
+   * the record goes under a key that does not, which the storage must still store. Keys keep their
+   * randomness: only the condition's bits (14 for a hash slot) are spent.
    */
-  default boolean acceptsKey(String key, StoredRecord record) {
-    return true;
+  default @Nullable Predicate<String> keyCondition(StoredRecord record) {
+    return null;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.sessionkit.benchmarks.jmh;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sessionkit.PrincipalSessions;
 import dev.sessionkit.Session;
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
@@ -46,7 +47,10 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  *   <li>{@code load}: open a stored session by key and read one value (one read from the backend
  *       and one decode);
  *   <li>{@code save}: change a value of a loaded session and save it (one compare-and-set write);
- *   <li>{@code loadComputeSave}: what a request that increments a counter costs the backend.
+ *   <li>{@code loadComputeSave}: what a request that increments a counter costs the backend;
+ *   <li>{@code createAndDelete} and {@code createLoggedInAndDelete}: a new session, anonymous or
+ *       naming its user (as at a login), then its deletion. On Redis the difference is the search
+ *       for a key in the hash slot of the user's index (and the index entry its script writes).
  * </ul>
  */
 @State(Scope.Thread)
@@ -102,6 +106,22 @@ public class BackendBenchmark {
     Integer n = session.compute("n", Integer.class, value -> value == null ? 1 : value + 1);
     session.save();
     return n;
+  }
+
+  @Benchmark
+  public void createAndDelete() {
+    Session session = store.newSession();
+    session.put("n", 1);
+    session.save();
+    store.delete(session.getSessionKey());
+  }
+
+  @Benchmark
+  public void createLoggedInAndDelete() {
+    Session session = store.newSession();
+    session.put(PrincipalSessions.PRINCIPAL_NAME_KEY, "benchmark-user");
+    session.save();
+    store.delete(session.getSessionKey());
   }
 
   private SessionStore newStore() throws IOException {
