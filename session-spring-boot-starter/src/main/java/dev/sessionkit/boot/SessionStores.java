@@ -8,20 +8,23 @@ import dev.sessionkit.engine.StorageSessionStore;
  * {@link StorageSessionStore} answers from its backend's name and capabilities; any other store (an
  * application's own implementation) is named by its simple class name and treated conservatively:
  * its expired sessions are cleaned up on schedule, and nothing is claimed about concurrent saves.
+ *
+ * <p>Internal to the starter: public only for its packages (cleanup, metrics, health). Not API; it
+ * may change in any release.
  */
-final class SessionStores {
+public final class SessionStores {
 
   private SessionStores() {}
 
   /** The backend's short name ({@code db}, {@code file}, {@code cache}, ...). */
-  static String backend(SessionStore store) {
+  public static String backend(SessionStore store) {
     return store instanceof StorageSessionStore engine
         ? engine.backend()
         : store.getClass().getSimpleName();
   }
 
   /** Whether expired sessions stay until {@link SessionStore#clearExpired()} removes them. */
-  static boolean needsCleanup(SessionStore store) {
+  public static boolean needsCleanup(SessionStore store) {
     return !(store instanceof StorageSessionStore engine)
         || !engine.capabilities().expiresRecordsItself();
   }

@@ -3,7 +3,6 @@ package dev.sessionkit.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionkit.Session;
-import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
 import dev.sessionkit.boot.event.SessionCreatedEvent;
 import dev.sessionkit.boot.event.SessionDeletedEvent;
@@ -11,12 +10,7 @@ import dev.sessionkit.boot.event.SessionEventPublisher;
 import dev.sessionkit.boot.event.SessionExpiredEvent;
 import dev.sessionkit.boot.testing.SessionEventRecorder;
 import dev.sessionkit.cache.CacheSessionStore;
-import dev.sessionkit.testing.MutableClock;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
@@ -56,36 +50,6 @@ class SessionkitEventsTests {
                   SessionDeletedEvent.class,
                   SessionDeletedEvent.class);
         });
-  }
-
-  @Test
-  void expiredSessionsRemovedByTheCleanupArePublishedOnceEach(@TempDir Path directory) {
-    MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
-    runner
-        .withBean(SessionSettings.class, () -> SessionSettings.builder().clock(clock).build())
-        .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
-        .run(
-            context -> {
-              SessionStore store = context.getBean(SessionStore.class);
-              Session expiring = store.newSession();
-              expiring.put("k", "v");
-              expiring.save();
-              Session live = store.newSession();
-              live.setExpiry(Duration.ofDays(30));
-              live.put("k", "v");
-              live.save();
-              clock.advance(Duration.ofDays(15));
-
-              context.getBean(SessionCleanup.class).clearExpired();
-              context.getBean(SessionCleanup.class).clearExpired();
-
-              SessionEventRecorder events = context.getBean(SessionEventRecorder.class);
-              assertThat(events.expired()).containsExactly(expiring.getSessionKey());
-              assertThat(events.events())
-                  .filteredOn(SessionExpiredEvent.class::isInstance)
-                  .singleElement()
-                  .satisfies(event -> assertThat(event.getSource()).isSameAs(store));
-            });
   }
 
   @Test

@@ -2,12 +2,12 @@ package dev.sessionkit.boot.cacheddb;
 
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
-import dev.sessionkit.boot.JdbcSessionSchemaInitializer;
-import dev.sessionkit.boot.OnMissingJdbcSupportCondition;
-import dev.sessionkit.boot.SessionCleanupLock;
 import dev.sessionkit.boot.SessionkitAutoConfiguration;
 import dev.sessionkit.boot.SessionkitConfigurationException;
 import dev.sessionkit.boot.SessionkitProperties;
+import dev.sessionkit.boot.cleanup.SessionCleanupLock;
+import dev.sessionkit.boot.jdbc.JdbcSessionSchemaInitializer;
+import dev.sessionkit.boot.jdbc.OnMissingJdbcSupportCondition;
 import dev.sessionkit.cache.CacheSessionStore;
 import dev.sessionkit.cache.SessionCaches;
 import dev.sessionkit.cacheddb.CachedDbSessionStore;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import dev.sessionkit.SessionStore;
-import dev.sessionkit.boot.SessionCleanupLock;
 import dev.sessionkit.boot.SessionkitAutoConfiguration;
+import dev.sessionkit.boot.cleanup.SessionCleanupLock;
 import dev.sessionkit.boot.redis.SessionkitRedisAutoConfiguration;
 import dev.sessionkit.boot.testing.ForeignSessionStore;
 import dev.sessionkit.cache.CacheSessionStore;

@@ -1,6 +1,8 @@
-package dev.sessionkit.boot;
+package dev.sessionkit.boot.jdbc;
 
+import dev.sessionkit.boot.SessionkitConfigurationException;
 import dev.sessionkit.boot.SessionkitProperties.InitializeSchema;
+import dev.sessionkit.boot.cleanup.SessionCleanupLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +31,9 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * harmless. Runs before the store is first used; {@code initialize-schema=never} leaves the schema
  * to the application (Flyway, Liquibase).
  *
- * <p>Internal to the starter: public only so that the backends' auto-configurations in sub-packages
- * (cached-db) create the table as the db backend does. Not API; it may change in any release.
+ * <p>Internal to the starter: public only so that the auto-configurations of the database backends
+ * ({@code db} and {@code cached-db}, in other packages) create the table alike. Not API; it may
+ * change in any release.
  */
 public final class JdbcSessionSchemaInitializer {
 

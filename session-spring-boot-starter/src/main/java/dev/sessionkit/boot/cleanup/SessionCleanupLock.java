@@ -1,4 +1,4 @@
-package dev.sessionkit.boot;
+package dev.sessionkit.boot.cleanup;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,8 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * instead of cleaning twice), and at most {@code lockAtMostFor}, after which an instance that died
  * while cleaning no longer blocks the others.
  *
- * <p>Internal to the starter: public only so that the backends' auto-configurations in sub-packages
- * (cached-db) lock their cleanup as the db backend does. Not API; it may change in any release.
+ * <p>Internal to the starter: public only so that the backends' auto-configurations in other
+ * packages (db and file, cached-db) give the cleanup its lock. Not API; it may change in any
+ * release.
  */
 public final class SessionCleanupLock {
 
@@ -55,7 +56,7 @@ public final class SessionCleanupLock {
 
   /**
    * A lock row in {@link #lockTableName(String)} of {@code dataSource}, which {@link
-   * JdbcSessionSchemaInitializer} creates with the session table.
+   * dev.sessionkit.boot.jdbc.JdbcSessionSchemaInitializer} creates with the session table.
    *
    * @param sessionTableName the session table, a plain (optionally schema-qualified) SQL identifier
    */
@@ -75,7 +76,7 @@ public final class SessionCleanupLock {
    * An operating-system lock on a file in the session directory, for processes sharing it (see
    * {@link FileCleanupLockProvider}).
    */
-  static SessionCleanupLock file(Path directory, Clock clock) {
+  public static SessionCleanupLock file(Path directory, Clock clock) {
     FileCleanupLockProvider provider = new FileCleanupLockProvider(directory, clock);
     return new SessionCleanupLock(provider, provider.toString());
   }

@@ -1,6 +1,7 @@
-package dev.sessionkit.boot;
+package dev.sessionkit.boot.health;
 
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.SessionStores;
 import dev.sessionkit.engine.StorageSessionStore;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;

@@ -1,12 +1,13 @@
-package dev.sessionkit.boot;
+package dev.sessionkit.boot.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionkit.Session;
 import dev.sessionkit.SessionListener;
 import dev.sessionkit.SessionSettings;
-import dev.sessionkit.boot.SessionCleanup.CleanupRun;
-import dev.sessionkit.boot.SessionCleanup.CleanupRun.Outcome;
+import dev.sessionkit.boot.SessionkitProperties;
+import dev.sessionkit.boot.cleanup.SessionCleanup.CleanupRun;
+import dev.sessionkit.boot.cleanup.SessionCleanup.CleanupRun.Outcome;
 import dev.sessionkit.engine.StorageSessionStore;
 import dev.sessionkit.testing.MutableClock;
 import dev.sessionkit.testing.RecordingListener;

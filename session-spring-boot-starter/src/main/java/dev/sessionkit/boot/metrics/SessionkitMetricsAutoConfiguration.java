@@ -1,6 +1,8 @@
-package dev.sessionkit.boot;
+package dev.sessionkit.boot.metrics;
 
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.SessionStores;
+import dev.sessionkit.boot.SessionkitAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

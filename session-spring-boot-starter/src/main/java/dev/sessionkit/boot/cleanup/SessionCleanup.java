@@ -1,6 +1,9 @@
-package dev.sessionkit.boot;
+package dev.sessionkit.boot.cleanup;
 
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.SessionStores;
+import dev.sessionkit.boot.SessionkitConfigurationException;
+import dev.sessionkit.boot.SessionkitProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
@@ -27,8 +30,11 @@ import org.springframework.scheduling.support.CronTrigger;
  * instances whose cron fires at the same second reach the database at different moments; nothing
  * sleeps. The run itself goes through the {@link SessionCleanupLock}: on the shared database
  * backends only the instance that takes the lock cleans, and the others skip that run.
+ *
+ * <p>Internal to the starter: public only so that the auto-configuration creates it. Not API; it
+ * may change in any release.
  */
-final class SessionCleanup implements SmartLifecycle {
+public final class SessionCleanup implements SmartLifecycle {
 
   private static final Log logger = LogFactory.getLog(SessionCleanup.class);
 
@@ -56,7 +62,7 @@ final class SessionCleanup implements SmartLifecycle {
    * @param random where the jitter delays come from
    * @throws SessionkitConfigurationException when a property is not valid (its message names it)
    */
-  SessionCleanup(
+  public SessionCleanup(
       SessionStore store,
       SessionkitProperties.Cleanup properties,
       SessionCleanupLock lock,

@@ -1,4 +1,4 @@
-package dev.sessionkit.boot;
+package dev.sessionkit.boot.cleanup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.sessionkit.boot;
+package dev.sessionkit.boot.cleanup;
 
 import dev.sessionkit.testing.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;

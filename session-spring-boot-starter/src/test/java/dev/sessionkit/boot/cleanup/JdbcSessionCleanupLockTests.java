@@ -1,7 +1,8 @@
-package dev.sessionkit.boot;
+package dev.sessionkit.boot.cleanup;
 
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.boot.SessionkitProperties.InitializeSchema;
+import dev.sessionkit.boot.jdbc.JdbcSessionSchemaInitializer;
 import dev.sessionkit.engine.StorageSessionStore;
 import dev.sessionkit.jdbc.JdbcSessionStore;
 import dev.sessionkit.testing.TestDatabase;

@@ -1,4 +1,4 @@
-package dev.sessionkit.boot;
+package dev.sessionkit.boot.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

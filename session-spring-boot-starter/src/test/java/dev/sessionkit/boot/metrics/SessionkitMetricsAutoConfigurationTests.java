@@ -1,42 +1,31 @@
-package dev.sessionkit.boot;
+package dev.sessionkit.boot.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionkit.Session;
-import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
-import dev.sessionkit.boot.testing.ForeignSessionStore;
-import dev.sessionkit.cache.CacheSessionStore;
+import dev.sessionkit.boot.SessionkitAutoConfiguration;
 import dev.sessionkit.engine.StorageSessionStore;
-import dev.sessionkit.testing.MutableClock;
 import dev.sessionkit.testing.RecordingListener;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.context.ApplicationContext;
 
-/** Micrometer meters and the health indicator, when the application has them. */
-class SessionkitObservabilityTests {
+/** Micrometer meters for the session store, when the application has a meter registry. */
+class SessionkitMetricsAutoConfigurationTests {
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
           .withConfiguration(
               AutoConfigurations.of(
-                  SessionkitAutoConfiguration.class,
-                  SessionkitMetricsAutoConfiguration.class,
-                  SessionkitHealthAutoConfiguration.class));
+                  SessionkitAutoConfiguration.class, SessionkitMetricsAutoConfiguration.class));
 
   @Test
   void metersCountLoadsSavesCreatesAndDeletesTaggedWithTheBackend() {
@@ -214,36 +203,6 @@ class SessionkitObservabilityTests {
   }
 
   @Test
-  void expiredSessionsRemovedByTheCleanupAreCounted(@TempDir Path directory) {
-    MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
-    runner
-        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-        .withBean(SessionSettings.class, () -> SessionSettings.builder().clock(clock).build())
-        .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
-        .run(
-            context -> {
-              SessionStore store = context.getBean(SessionStore.class);
-              for (int i = 0; i < 2; i++) {
-                Session session = store.newSession();
-                session.put("i", i);
-                session.save();
-              }
-              clock.advance(Duration.ofDays(15));
-
-              context.getBean(SessionCleanup.class).clearExpired();
-
-              assertThat(
-                      context
-                          .getBean(MeterRegistry.class)
-                          .get(MicrometerSessionListener.EXPIRED)
-                          .tag("backend", "file")
-                          .counter()
-                          .count())
-                  .isEqualTo(2);
-            });
-  }
-
-  @Test
   void noMeterIsTaggedWithASessionKey() {
     runner
         .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
@@ -263,63 +222,6 @@ class SessionkitObservabilityTests {
                           assertThat(meter.getId().toString())
                               .doesNotContain(session.getSessionKey()));
             });
-  }
-
-  @Test
-  void healthIsUpWhenTheBackendAnswers(@TempDir Path directory) {
-    runner
-        .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
-        .run(
-            context -> {
-              Health health =
-                  context.getBean("sessionkitHealthIndicator", HealthIndicator.class).health(true);
-              assertThat(health.getStatus()).isEqualTo(Status.UP);
-              assertThat(health.getDetails())
-                  .containsEntry("backend", "file")
-                  .containsEntry("store", "FileSessionStore[" + directory + "]");
-            });
-  }
-
-  @Test
-  void healthIsDownWhenTheDirectoryIsGone(@TempDir Path directory) throws Exception {
-    Path sessions = Files.createDirectory(directory.resolve("sessions"));
-    runner
-        .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + sessions)
-        .run(
-            context -> {
-              Files.delete(sessions);
-              Health health =
-                  context.getBean("sessionkitHealthIndicator", HealthIndicator.class).health(true);
-              assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-              assertThat(String.valueOf(health.getDetails().get("error")))
-                  .contains(sessions.toString());
-            });
-  }
-
-  @Test
-  void healthOfAStoreThatIsNotTheEngineIsALookupOfAnUnusedKey() {
-    ForeignSessionStore foreign =
-        new ForeignSessionStore(new CacheSessionStore(new ConcurrentMapCache("sessions")));
-    runner
-        .withBean(SessionStore.class, () -> foreign)
-        .run(
-            context -> {
-              Health health =
-                  context.getBean("sessionkitHealthIndicator", HealthIndicator.class).health(true);
-
-              assertThat(health.getStatus()).isEqualTo(Status.UP);
-              assertThat(health.getDetails())
-                  .containsEntry("backend", "ForeignSessionStore")
-                  .containsEntry("store", "ForeignSessionStore");
-              assertThat(foreign.lookups()).isEqualTo(1);
-            });
-  }
-
-  @Test
-  void healthIndicatorCanBeSwitchedOff() {
-    runner
-        .withPropertyValues("management.health.sessionkit.enabled=false")
-        .run(context -> assertThat(context).doesNotHaveBean("sessionkitHealthIndicator"));
   }
 
   /** The count of the counter {@code name} of the default (cache) backend. */

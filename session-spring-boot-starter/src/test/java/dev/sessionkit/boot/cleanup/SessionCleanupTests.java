@@ -1,16 +1,27 @@
-package dev.sessionkit.boot;
+package dev.sessionkit.boot.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionkit.Session;
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
-import dev.sessionkit.boot.SessionCleanup.CleanupRun;
-import dev.sessionkit.boot.SessionCleanup.CleanupRun.Outcome;
+import dev.sessionkit.boot.SessionkitAutoConfiguration;
+import dev.sessionkit.boot.SessionkitConfigurationException;
+import dev.sessionkit.boot.SessionkitProperties;
+import dev.sessionkit.boot.cleanup.SessionCleanup.CleanupRun;
+import dev.sessionkit.boot.cleanup.SessionCleanup.CleanupRun.Outcome;
+import dev.sessionkit.boot.event.SessionExpiredEvent;
+import dev.sessionkit.boot.metrics.SessionkitMetricsAutoConfiguration;
 import dev.sessionkit.boot.testing.ForeignSessionStore;
+import dev.sessionkit.boot.testing.MemorySessionStorage;
+import dev.sessionkit.boot.testing.SessionEventRecorder;
 import dev.sessionkit.cache.CacheSessionStore;
+import dev.sessionkit.engine.StorageSessionStore;
 import dev.sessionkit.file.FileSessionStore;
+import dev.sessionkit.spi.StorageCapabilities;
 import dev.sessionkit.testing.MutableClock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +29,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -27,6 +39,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +48,8 @@ import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Expired sessions are removed on the configured cron schedule, on a scheduler of the cleanup's own
- * that stops with the application. The scheduled run is invoked directly rather than waited for.
+ * that stops with the application, for the stores that keep expired records; the listeners (events,
+ * meters) hear of each removal once. The scheduled run is invoked directly rather than waited for.
  */
 class SessionCleanupTests {
 
@@ -209,9 +223,7 @@ class SessionCleanupTests {
             "sessionkit.backend=db",
             "spring.datasource.url=jdbc:h2:mem:cleanup-lock-" + System.nanoTime(),
             "sessionkit.jdbc.table-name=web_sessions")
-        .withConfiguration(
-            AutoConfigurations.of(
-                org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration.class))
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
         .run(
             context -> {
               SessionCleanup cleanup = context.getBean(SessionCleanup.class);
@@ -282,6 +294,150 @@ class SessionCleanupTests {
                     .isInstanceOf(SessionkitConfigurationException.class)
                     .hasMessageContaining("sessionkit.cleanup.lock-at-least-for is PT20M")
                     .hasMessageContaining("sessionkit.cleanup.lock-at-most-for (PT10M)"));
+  }
+
+  // ---- which stores are cleaned --------------------------------------------------------------
+
+  @Test
+  void cleanupIsNotScheduledForABackendThatExpiresRecordsItself() {
+    runner
+        .withBean(
+            SessionStore.class,
+            () -> engineOver(StorageCapabilities.builder().expiresRecordsItself(true).build()))
+        .run(context -> assertThat(context.getBean(SessionCleanup.class).isScheduled()).isFalse());
+  }
+
+  @Test
+  void cleanupIsScheduledForABackendThatKeepsExpiredRecords() {
+    runner
+        .withBean(SessionStore.class, () -> engineOver(StorageCapabilities.builder().build()))
+        .run(context -> assertThat(context.getBean(SessionCleanup.class).isScheduled()).isTrue());
+  }
+
+  @Test
+  void cleanupIsScheduledForAStoreThatIsNotTheEngine() {
+    runner
+        .withBean(
+            SessionStore.class,
+            () ->
+                new ForeignSessionStore(new CacheSessionStore(new ConcurrentMapCache("sessions"))))
+        .run(context -> assertThat(context.getBean(SessionCleanup.class).isScheduled()).isTrue());
+  }
+
+  @Test
+  void cleanupIsScheduledForTheDatabase() {
+    runner
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+        .withPropertyValues(
+            "sessionkit.backend=db",
+            "spring.datasource.url=jdbc:h2:mem:cleanup-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+        .run(context -> assertThat(context.getBean(SessionCleanup.class).isScheduled()).isTrue());
+  }
+
+  @Test
+  void cleanupIsScheduledForFiles(@TempDir Path directory) {
+    runner
+        .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
+        .run(context -> assertThat(context.getBean(SessionCleanup.class).isScheduled()).isTrue());
+  }
+
+  @Test
+  void cleanupIsNotScheduledForACache() {
+    runner
+        .withPropertyValues("sessionkit.backend=cache")
+        .run(context -> assertThat(context.getBean(SessionCleanup.class).isScheduled()).isFalse());
+  }
+
+  @Test
+  void cleanupCanBeSwitchedOff(@TempDir Path directory) {
+    runner
+        .withPropertyValues(
+            "sessionkit.backend=file",
+            "sessionkit.file.path=" + directory,
+            "sessionkit.cleanup.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(SessionCleanup.class));
+  }
+
+  @Test
+  void cleanupStopsWithTheContext(@TempDir Path directory) {
+    runner
+        .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
+        .run(
+            context -> {
+              SessionCleanup cleanup = context.getBean(SessionCleanup.class);
+              context.close();
+              assertThat(cleanup.isRunning()).isFalse();
+              assertThat(cleanup.isScheduled()).isFalse();
+            });
+  }
+
+  // ---- what the listeners hear ---------------------------------------------------------------
+
+  @Test
+  void expiredSessionsRemovedByTheCleanupArePublishedOnceEach(@TempDir Path directory) {
+    MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
+    runner
+        .withBean(SessionEventRecorder.class, SessionEventRecorder::new)
+        .withBean(SessionSettings.class, () -> SessionSettings.builder().clock(clock).build())
+        .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
+        .run(
+            context -> {
+              SessionStore store = context.getBean(SessionStore.class);
+              Session expiring = store.newSession();
+              expiring.put("k", "v");
+              expiring.save();
+              Session live = store.newSession();
+              live.setExpiry(Duration.ofDays(30));
+              live.put("k", "v");
+              live.save();
+              clock.advance(Duration.ofDays(15));
+
+              context.getBean(SessionCleanup.class).clearExpired();
+              context.getBean(SessionCleanup.class).clearExpired();
+
+              SessionEventRecorder events = context.getBean(SessionEventRecorder.class);
+              assertThat(events.expired()).containsExactly(expiring.getSessionKey());
+              assertThat(events.events())
+                  .filteredOn(SessionExpiredEvent.class::isInstance)
+                  .singleElement()
+                  .satisfies(event -> assertThat(event.getSource()).isSameAs(store));
+            });
+  }
+
+  @Test
+  void expiredSessionsRemovedByTheCleanupAreCounted(@TempDir Path directory) {
+    MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
+    runner
+        .withConfiguration(AutoConfigurations.of(SessionkitMetricsAutoConfiguration.class))
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .withBean(SessionSettings.class, () -> SessionSettings.builder().clock(clock).build())
+        .withPropertyValues("sessionkit.backend=file", "sessionkit.file.path=" + directory)
+        .run(
+            context -> {
+              SessionStore store = context.getBean(SessionStore.class);
+              for (int i = 0; i < 2; i++) {
+                Session session = store.newSession();
+                session.put("i", i);
+                session.save();
+              }
+              clock.advance(Duration.ofDays(15));
+
+              context.getBean(SessionCleanup.class).clearExpired();
+
+              assertThat(
+                      context
+                          .getBean(MeterRegistry.class)
+                          .get("sessionkit.session.expired")
+                          .tag("backend", "file")
+                          .counter()
+                          .count())
+                  .isEqualTo(2);
+            });
+  }
+
+  private static StorageSessionStore engineOver(StorageCapabilities capabilities) {
+    return new StorageSessionStore(
+        MemorySessionStorage.with(capabilities), SessionSettings.defaults());
   }
 
   private static SessionCleanup withJitter(

@@ -1,4 +1,4 @@
-package dev.sessionkit.boot;
+package dev.sessionkit.boot.metrics;
 
 import dev.sessionkit.SessionListener;
 import io.micrometer.core.instrument.Counter;

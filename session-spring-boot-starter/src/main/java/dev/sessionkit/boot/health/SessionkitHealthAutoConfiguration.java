@@ -1,6 +1,7 @@
-package dev.sessionkit.boot;
+package dev.sessionkit.boot.health;
 
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.SessionkitAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

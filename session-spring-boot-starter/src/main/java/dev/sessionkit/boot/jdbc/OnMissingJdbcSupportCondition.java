@@ -1,4 +1,4 @@
-package dev.sessionkit.boot;
+package dev.sessionkit.boot.jdbc;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -9,7 +9,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Matches when spring-jdbc or Spring Boot's JDBC support is missing, so that a backend that needs a
  * database ({@code db}, {@code cached-db}) stops with a failure analysis instead of silently
- * backing off. Internal to the starter's auto-configuration; not API.
+ * backing off. Internal to the starter's auto-configuration: public only for the
+ * auto-configurations of those backends, in other packages; not API.
  */
 public final class OnMissingJdbcSupportCondition extends SpringBootCondition {
 

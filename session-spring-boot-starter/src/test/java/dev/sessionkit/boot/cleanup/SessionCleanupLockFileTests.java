@@ -1,8 +1,9 @@
-package dev.sessionkit.boot;
+package dev.sessionkit.boot.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionkit.SessionSettings;
+import dev.sessionkit.boot.SessionkitProperties;
 import dev.sessionkit.engine.StorageSessionStore;
 import dev.sessionkit.file.FileSessionStore;
 import java.nio.file.Files;
