@@ -1,28 +1,26 @@
 package dev.sessionkit.boot;
 
+import static dev.sessionkit.boot.testing.FailureAnalyses.analysisOf;
+import static dev.sessionkit.boot.testing.FailureAnalyses.sessionkitAnalyzers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.BeanUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.cache.RedisCacheWriter;
@@ -30,7 +28,6 @@ import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.ClassUtils;
 
 /**
  * Each misconfiguration stops the context, and the failure analyzers registered in {@code
@@ -336,37 +333,6 @@ class SessionkitFailureAnalysisTests {
   @EnableCaching
   @Configuration(proxyBeanMethods = false)
   static class CachingConfiguration {}
-
-  /** Runs the context, expects it to fail, and returns what sessionkit's analyzers say. */
-  static FailureAnalysis analysisOf(ApplicationContextRunner runner) {
-    FailureAnalysis[] result = new FailureAnalysis[1];
-    runner.run(
-        context -> {
-          assertThat(context).hasFailed();
-          Throwable failure = context.getStartupFailure();
-          for (FailureAnalyzer analyzer : sessionkitAnalyzers()) {
-            FailureAnalysis analysis = analyzer.analyze(failure);
-            if (analysis != null) {
-              result[0] = analysis;
-              return;
-            }
-          }
-          throw new AssertionError("No sessionkit failure analyzer explains " + failure, failure);
-        });
-    return result[0];
-  }
-
-  /** The analyzers sessionkit registers in {@code META-INF/spring.factories}. */
-  static List<FailureAnalyzer> sessionkitAnalyzers() {
-    ClassLoader classLoader = SessionkitFailureAnalysisTests.class.getClassLoader();
-    return SpringFactoriesLoader.loadFactoryNames(FailureAnalyzer.class, classLoader).stream()
-        .filter(name -> name.startsWith("dev.sessionkit."))
-        .map(
-            name ->
-                (FailureAnalyzer)
-                    BeanUtils.instantiateClass(ClassUtils.resolveClassName(name, classLoader)))
-        .toList();
-  }
 
   private static CacheManager fixedCacheManager(String... names) {
     ConcurrentMapCacheManager manager = new ConcurrentMapCacheManager(names);

@@ -1,5 +1,6 @@
 package dev.sessionkit.boot.cacheddb;
 
+import static dev.sessionkit.boot.testing.FailureAnalyses.analysisOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
@@ -11,15 +12,12 @@ import dev.sessionkit.boot.testing.ForeignSessionStore;
 import dev.sessionkit.cache.CacheSessionStore;
 import dev.sessionkit.cacheddb.CachedDbSessionStore;
 import dev.sessionkit.jdbc.JdbcSessionStore;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.BeanUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -27,10 +25,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.context.Lifecycle;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.ClassUtils;
 
 /**
  * When {@code sessionkit.backend=cached-db} wires the cached-db store, which fast store it puts in
@@ -235,38 +231,5 @@ class SessionkitCachedDbAutoConfigurationTests {
 
     assertThat(analysis.getDescription()).contains("is not a plain SQL identifier");
     assertThat(analysis.getAction()).contains("sessionkit.jdbc.table-name");
-  }
-
-  // ---- helpers -------------------------------------------------------------------------------
-
-  /** Runs the context, expects it to fail, and returns what sessionkit's analyzers say. */
-  private static FailureAnalysis analysisOf(ApplicationContextRunner runner) {
-    FailureAnalysis[] result = new FailureAnalysis[1];
-    runner.run(
-        context -> {
-          assertThat(context).hasFailed();
-          Throwable failure = context.getStartupFailure();
-          for (FailureAnalyzer analyzer : sessionkitAnalyzers()) {
-            FailureAnalysis analysis = analyzer.analyze(failure);
-            if (analysis != null) {
-              result[0] = analysis;
-              return;
-            }
-          }
-          throw new AssertionError("No sessionkit failure analyzer explains " + failure, failure);
-        });
-    return result[0];
-  }
-
-  /** The analyzers sessionkit registers in {@code META-INF/spring.factories}. */
-  private static List<FailureAnalyzer> sessionkitAnalyzers() {
-    ClassLoader classLoader = SessionkitCachedDbAutoConfigurationTests.class.getClassLoader();
-    return SpringFactoriesLoader.loadFactoryNames(FailureAnalyzer.class, classLoader).stream()
-        .filter(name -> name.startsWith("dev.sessionkit."))
-        .map(
-            name ->
-                (FailureAnalyzer)
-                    BeanUtils.instantiateClass(ClassUtils.resolveClassName(name, classLoader)))
-        .toList();
   }
 }

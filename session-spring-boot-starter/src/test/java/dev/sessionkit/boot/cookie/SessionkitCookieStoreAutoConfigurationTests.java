@@ -1,5 +1,6 @@
 package dev.sessionkit.boot.cookie;
 
+import static dev.sessionkit.boot.testing.FailureAnalyses.analysisOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,17 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.BeanUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.context.Lifecycle;
-import org.springframework.core.io.support.SpringFactoriesLoader;
-import org.springframework.util.ClassUtils;
 
 /**
  * When {@code sessionkit.backend=signed-cookies} or {@code encrypted-cookies} wires a cookie store,
@@ -274,36 +271,5 @@ class SessionkitCookieStoreAutoConfigurationTests {
     session.put("a", value);
     session.save();
     return session.getSessionKey();
-  }
-
-  /** Runs the context, expects it to fail, and returns what sessionkit's analyzers say. */
-  private static FailureAnalysis analysisOf(ApplicationContextRunner runner) {
-    FailureAnalysis[] result = new FailureAnalysis[1];
-    runner.run(
-        context -> {
-          assertThat(context).hasFailed();
-          Throwable failure = context.getStartupFailure();
-          for (FailureAnalyzer analyzer : sessionkitAnalyzers()) {
-            FailureAnalysis analysis = analyzer.analyze(failure);
-            if (analysis != null) {
-              result[0] = analysis;
-              return;
-            }
-          }
-          throw new AssertionError("No sessionkit failure analyzer explains " + failure, failure);
-        });
-    return result[0];
-  }
-
-  /** The analyzers sessionkit registers in {@code META-INF/spring.factories}. */
-  private static List<FailureAnalyzer> sessionkitAnalyzers() {
-    ClassLoader classLoader = SessionkitCookieStoreAutoConfigurationTests.class.getClassLoader();
-    return SpringFactoriesLoader.loadFactoryNames(FailureAnalyzer.class, classLoader).stream()
-        .filter(name -> name.startsWith("dev.sessionkit."))
-        .map(
-            name ->
-                (FailureAnalyzer)
-                    BeanUtils.instantiateClass(ClassUtils.resolveClassName(name, classLoader)))
-        .toList();
   }
 }

@@ -1,5 +1,6 @@
 package dev.sessionkit.boot.django;
 
+import static dev.sessionkit.boot.testing.FailureAnalyses.analysisOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionkit.SessionStore;
@@ -10,23 +11,18 @@ import dev.sessionkit.django.DjangoSessionCodec;
 import dev.sessionkit.django.DjangoSessionStore;
 import dev.sessionkit.engine.StorageSessionStore;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.BeanUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.context.Lifecycle;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.util.ClassUtils;
 
 /**
  * When {@code sessionkit.backend=django} wires a {@link DjangoSessionStore}, and when a missing
@@ -204,38 +200,5 @@ class SessionkitDjangoAutoConfigurationTests {
                 + " identifier.");
     assertThat(analysis.getAction()).contains("sessionkit.jdbc.table-name");
     assertThat(output).doesNotContain(SECRET_KEY);
-  }
-
-  // ---- helpers -------------------------------------------------------------------------------
-
-  /** Runs the context, expects it to fail, and returns what sessionkit's analyzers say. */
-  private static FailureAnalysis analysisOf(ApplicationContextRunner runner) {
-    FailureAnalysis[] result = new FailureAnalysis[1];
-    runner.run(
-        context -> {
-          assertThat(context).hasFailed();
-          Throwable failure = context.getStartupFailure();
-          for (FailureAnalyzer analyzer : sessionkitAnalyzers()) {
-            FailureAnalysis analysis = analyzer.analyze(failure);
-            if (analysis != null) {
-              result[0] = analysis;
-              return;
-            }
-          }
-          throw new AssertionError("No sessionkit failure analyzer explains " + failure, failure);
-        });
-    return result[0];
-  }
-
-  /** The analyzers sessionkit registers in {@code META-INF/spring.factories}. */
-  private static List<FailureAnalyzer> sessionkitAnalyzers() {
-    ClassLoader classLoader = SessionkitDjangoAutoConfigurationTests.class.getClassLoader();
-    return SpringFactoriesLoader.loadFactoryNames(FailureAnalyzer.class, classLoader).stream()
-        .filter(name -> name.startsWith("dev.sessionkit."))
-        .map(
-            name ->
-                (FailureAnalyzer)
-                    BeanUtils.instantiateClass(ClassUtils.resolveClassName(name, classLoader)))
-        .toList();
   }
 }
