@@ -81,11 +81,6 @@ public final class SessionCleanupLock {
     return new SessionCleanupLock(provider, provider.toString());
   }
 
-  /** A lock given by any ShedLock provider (tests, or a backend with a lock of its own). */
-  static SessionCleanupLock of(LockProvider provider, String description) {
-    return new SessionCleanupLock(provider, description);
-  }
-
   /** The lock table of a session table: its name plus {@code _lock}, in the same schema. */
   public static String lockTableName(String sessionTableName) {
     return sessionTableName + "_lock";
