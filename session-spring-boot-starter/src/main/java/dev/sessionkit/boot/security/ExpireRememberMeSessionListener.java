@@ -34,9 +34,7 @@ public final class ExpireRememberMeSessionListener implements SessionListener {
     if (!(data.get(SeriesRecordingTokenRepository.SERIES_KEY) instanceof String series)) {
       return;
     }
-    Session current = SeriesRecordingTokenRepository.currentSession();
-    if (current != null
-        && series.equals(current.get(SeriesRecordingTokenRepository.SERIES_KEY, String.class))) {
+    if (heldByTheSessionAsking(series)) {
       return;
     }
     repositories
@@ -44,5 +42,21 @@ public final class ExpireRememberMeSessionListener implements SessionListener {
         .filter(SeriesRecordingTokenRepository.class::isInstance)
         .map(SeriesRecordingTokenRepository.class::cast)
         .forEach(repository -> repository.expireSeries(principalName, series));
+  }
+
+  /**
+   * Whether the request revoking holds {@code series} in a session that lives on: then the revoked
+   * session was an older record of the same device, whose remember-me login is the current one.
+   * When the revocation deleted the asking session itself ({@code revokeOthers(name, null)}), the
+   * series is expired with it.
+   */
+  private static boolean heldByTheSessionAsking(String series) {
+    Session current = SeriesRecordingTokenRepository.currentSession();
+    if (current == null
+        || !series.equals(current.get(SeriesRecordingTokenRepository.SERIES_KEY, String.class))) {
+      return false;
+    }
+    String key = current.getSessionKey();
+    return key == null || current.exists(key);
   }
 }

@@ -152,6 +152,8 @@ class SeriesRecordingTokenRepositoryTests {
     tokens.createNewToken(new PersistentRememberMeToken("alice", "phone", "value", NOW));
     tokens.createNewToken(new PersistentRememberMeToken("alice", "laptop", "value", NOW));
     visitor.session.put(SeriesRecordingTokenRepository.SERIES_KEY, "laptop");
+    visitor.nextRequest();
+    RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(visitor.request));
     ExpireRememberMeSessionListener listener = listenerOver(repository);
 
     listener.revoked("alice", sessionData("phone"));
@@ -161,6 +163,22 @@ class SeriesRecordingTokenRepositoryTests {
     assertThat(repository.getTokenForSeries("phone").getDate().toInstant())
         .isEqualTo(SeriesRecordingTokenRepository.EXPIRED);
     assertThat(repository.getTokenForSeries("laptop").getDate().getTime()).isEqualTo(NOW.getTime());
+  }
+
+  @Test
+  void theListenerExpiresTheSeriesOfTheSessionAskingWhenTheRevocationDeletedThatSessionToo() {
+    InMemoryTokenRepositoryImpl tokens = new InMemoryTokenRepositoryImpl();
+    SeriesRecordingTokenRepository repository = new SeriesRecordingTokenRepository(tokens);
+    tokens.createNewToken(new PersistentRememberMeToken("alice", "laptop", "value", NOW));
+    visitor.session.put(SeriesRecordingTokenRepository.SERIES_KEY, "laptop");
+    visitor.nextRequest();
+    RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(visitor.request));
+    visitor.store.delete(visitor.key());
+
+    listenerOver(repository).revoked("alice", sessionData("laptop"));
+
+    assertThat(repository.getTokenForSeries("laptop").getDate().toInstant())
+        .isEqualTo(SeriesRecordingTokenRepository.EXPIRED);
   }
 
   @Test
