@@ -173,6 +173,9 @@ class SeriesRecordingTokenRepositoryTests {
     visitor.session.put(SeriesRecordingTokenRepository.SERIES_KEY, "laptop");
     visitor.nextRequest();
     RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(visitor.request));
+    assertThat(visitor.session.get(SeriesRecordingTokenRepository.SERIES_KEY))
+        .as("the asking request has read its session")
+        .isEqualTo("laptop");
     visitor.store.delete(visitor.key());
 
     listenerOver(repository).revoked("alice", sessionData("laptop"));
