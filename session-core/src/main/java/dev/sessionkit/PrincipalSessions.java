@@ -20,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Session keys are secrets and never leave this interface in full: a listed session is named by
  * an {@linkplain PrincipalSession#id() id}, the first characters of its key, enough to tell a
  * user's sessions apart and to revoke one, useless to take one over.
+ *
+ * <p>Each session a revocation deletes is reported to the store's listeners ({@link
+ * SessionListener#revoked}) with its principal and data, so that what else signs the device in (a
+ * remember-me login) can be ended with it.
  */
 public interface PrincipalSessions {
 

@@ -1,6 +1,7 @@
 package dev.sessionkit;
 
 import java.time.Duration;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +48,22 @@ public interface SessionListener {
    * the old one). Only a record that existed is reported.
    */
   default void deleted(String sessionKey, Duration latency) {}
+
+  /**
+   * A session of {@code principalName} was signed out by {@link PrincipalSessions#revoke} or {@link
+   * PrincipalSessions#revokeOthers} (and so by anything built on them: the starter's actuator
+   * endpoint, {@code maximumSessions}), told just after {@link #deleted} for its key. Only a
+   * session whose record this revocation deleted is reported; a logout, an expiry or a key cycle
+   * never is.
+   *
+   * <p>For what the device holds beside its session and that would sign it in again, such as a
+   * remember-me token: the Spring Boot starter expires the session's persistent remember-me series
+   * here, so that the device stays signed out.
+   *
+   * @param data the session's data as the revocation found it (unmodifiable; empty when the session
+   *     had none or it could not be read). The session key is not passed: it is gone.
+   */
+  default void revoked(String principalName, Map<String, ?> data) {}
 
   /** An expired record was removed by {@link SessionStore#clearExpired()}. */
   default void expired(String sessionKey) {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionkit.engine.StorageSessionStore;
 import dev.sessionkit.testing.MutableClock;
+import dev.sessionkit.testing.RecordingListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -131,6 +132,75 @@ interface PrincipalIndexContract {
     assertThat(store().exists(bobs)).isTrue();
   }
 
+  @Test
+  default void revokingTellsListenersWhoseSessionItWasAndWhatItHeld() {
+    String alice = unique("alice");
+    String bob = unique("bob");
+    String current = loggedIn(alice, "device", "laptop");
+    loggedIn(alice, "device", "phone");
+    loggedIn(alice, "device", "tablet");
+    loggedIn(bob, "device", "bobs");
+    RecordingListener listener = new RecordingListener();
+    store().addListener(listener);
+    try {
+      store().revokeOthers(alice, current);
+
+      assertThat(listener.revocations())
+          .extracting(Map.Entry::getKey)
+          .containsExactly(alice, alice);
+      assertThat(listener.revocations())
+          .extracting(revocation -> revocation.getValue().get("device"))
+          .containsExactlyInAnyOrder("phone", "tablet");
+      assertThat(listener.revocations().get(0).getValue())
+          .containsEntry(PrincipalSessions.PRINCIPAL_NAME_KEY, alice);
+      assertThat(listener.deletes()).isEqualTo(2);
+    } finally {
+      store().removeListener(listener);
+    }
+  }
+
+  @Test
+  default void revokingOneSessionByItsIdTellsListenersOfThatOneOnly() {
+    String alice = unique("alice");
+    loggedIn(alice, "device", "laptop");
+    String phone = loggedIn(alice, "device", "phone");
+    RecordingListener listener = new RecordingListener();
+    store().addListener(listener);
+    try {
+      store().revoke(alice, phone.substring(0, 8));
+      store().revoke(alice, phone.substring(0, 8));
+
+      assertThat(listener.revocations()).hasSize(1);
+      assertThat(listener.revocations().get(0).getKey()).isEqualTo(alice);
+      assertThat(listener.revocations().get(0).getValue()).containsEntry("device", "phone");
+    } finally {
+      store().removeListener(listener);
+    }
+  }
+
+  @Test
+  default void logoutKeyCycleAndExpiryAreNotRevocations() {
+    String alice = unique("alice");
+    String loggedOut = loggedIn(alice, "device", "laptop");
+    String cycled = loggedIn(alice, "device", "phone");
+    loggedIn(alice, "device", "tablet");
+    RecordingListener listener = new RecordingListener();
+    store().addListener(listener);
+    try {
+      store().open(loggedOut).flush();
+      Session cycling = store().open(cycled);
+      cycling.cycleKey();
+      cycling.save();
+      clock().advance(Duration.ofDays(15));
+      store().clearExpired();
+
+      assertThat(listener.deletes()).isGreaterThanOrEqualTo(2);
+      assertThat(listener.revocations()).isEmpty();
+    } finally {
+      store().removeListener(listener);
+    }
+  }
+
   /**
    * A principal name of this test alone: backends whose records outlive a test (a shared Redis
    * prefix) then list nothing of other tests.
@@ -166,6 +236,13 @@ interface PrincipalIndexContract {
   private String loggedIn(String principal) {
     Session session = store().newSession();
     session.update(Map.of(PrincipalSessions.PRINCIPAL_NAME_KEY, principal, "n", 1));
+    session.save();
+    return session.getSessionKey();
+  }
+
+  private String loggedIn(String principal, String dataKey, String value) {
+    Session session = store().newSession();
+    session.update(Map.of(PrincipalSessions.PRINCIPAL_NAME_KEY, principal, dataKey, value));
     session.save();
     return session.getSessionKey();
   }

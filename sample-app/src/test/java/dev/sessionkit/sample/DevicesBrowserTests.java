@@ -17,9 +17,11 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * "Sign out other devices" across two real browsers: two headless Chromium instances, each with a
- * profile of its own, log in as the same demo user on the default backend. The first sees both
- * sessions on "Your devices" and signs the other out; the second is logged out at its next request.
- * Neither browser ever holds a {@code JSESSIONID} (read through Chrome DevTools after every step).
+ * profile of its own, log in as the same demo user on the default backend, both with "Remember me"
+ * ticked. The first sees both sessions on "Your devices" and signs the other out; the second is
+ * logged out at its next request and stays out, although it held a remember-me cookie, while the
+ * first one's remember-me cookie still logs it in. Neither browser ever holds a {@code JSESSIONID}
+ * (read through Chrome DevTools after every step).
  */
 class DevicesBrowserTests {
 
@@ -91,25 +93,37 @@ class DevicesBrowserTests {
     assertThat(shop.store().exists(phoneKey)).isFalse();
     assertNoContainerSession();
 
-    // The second browser's next request finds no login: Spring Security sends it to the login.
+    // The second browser's next request finds no login, and its remember-me cookie no longer logs
+    // it in: Spring Security deletes that cookie and sends the browser to the login.
     phone.open(shop.url("/account"));
     assertThat(phone.driver().getCurrentUrl()).endsWith("/login");
     assertThat(phone.has("login-form")).isTrue();
     assertThat(phone.has("current-user")).isFalse();
+    assertThat(phone.cookie("remember-me")).isEmpty();
+    phone.open(shop.url("/account"));
+    assertThat(phone.driver().getCurrentUrl()).endsWith("/login");
 
-    // The first browser is still logged in, under the same key.
+    // The first browser is still logged in, under the same key, and its remember-me cookie still
+    // logs it in without its session (as after the browser was closed).
     laptop.open(shop.url("/account"));
     assertThat(laptop.byId("account-username").getText()).isEqualTo("alice");
     assertThat(sessionKey(laptop)).isEqualTo(laptopKey);
+    laptop.driver().manage().deleteCookieNamed("sessionid");
+    laptop.open(shop.url("/account"));
+    assertThat(laptop.byId("account-username").getText()).isEqualTo("alice");
+    assertThat(sessionKey(laptop)).isNotEqualTo(laptopKey);
   }
 
+  /** Logs {@code browser} in as alice with "Remember me" ticked. */
   private static void logIn(Chromium browser) {
     browser.open(shop.url("/account"));
     assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
     browser.type("username", "alice");
     browser.type("password", "wonderland");
+    browser.byId("remember-me").click();
     browser.clickAndWait("login-button");
     assertThat(browser.byId("account-username").getText()).isEqualTo("alice");
+    assertThat(browser.cookie("remember-me")).isPresent();
   }
 
   private static List<WebElement> deviceRows(Chromium browser) {

@@ -16,8 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * "Your devices" over HTTP, on the default db backend: the user's sessions from the principal
- * index, the current one marked, and "Sign out other devices", which logs the other browsers out.
- * Each test starts with no session of alice's left by another test.
+ * index, the current one marked, and "Sign out other devices", which logs the other browsers out,
+ * and keeps out those with a remember-me cookie. Each test starts with no session of alice's left
+ * by another test.
  */
 @ShopOverHttpTest
 class DevicesHttpTests {
@@ -121,17 +122,29 @@ class DevicesHttpTests {
   }
 
   @Test
-  void signedOutDeviceWithRememberMeIsLoggedInAgainByItsRememberMeCookie() {
-    laptop.logIn("alice", "wonderland", false);
+  void signedOutDeviceWithRememberMeStaysSignedOutEvenWithItsRememberMeCookie() {
+    laptop.logIn("alice", "wonderland", true);
     phone.logIn("alice", "wonderland", true);
     String phoneKey = phone.sessionKey();
+    String phoneRememberMe = phone.cookie("remember-me");
+    assertThat(phoneRememberMe).isNotNull();
 
     laptop.submitFrom("/account/devices", "/account/devices/sign-out-others");
 
     assertThat(store.exists(phoneKey)).isFalse();
     Page phoneAccount = phone.get("/account");
-    assertThat(phoneAccount.status()).isEqualTo(200);
-    assertThat(phone.sessionKey()).isNotNull().isNotEqualTo(phoneKey);
+    assertThat(phoneAccount.status()).isEqualTo(302);
+    assertThat(phoneAccount.location()).endsWith("/login");
+    assertThat(phone.cookie("remember-me")).as("the rejected cookie is deleted").isNull();
+    Visitor replaying = Visitor.on(port);
+    replaying.setCookie("remember-me", phoneRememberMe);
+    assertThat(replaying.get("/account").status()).isEqualTo(302);
+    assertThat(((PrincipalSessions) store).sessionsOf("alice", null)).hasSize(1);
+    Visitor laptopWithoutSession = Visitor.on(port);
+    laptopWithoutSession.setCookie("remember-me", laptop.cookie("remember-me"));
+    assertThat(laptopWithoutSession.get("/account").body())
+        .as("this device's remember-me cookie still logs in")
+        .contains("id=\"account-username\">alice<");
   }
 
   private static String idOf(String sessionKey) {

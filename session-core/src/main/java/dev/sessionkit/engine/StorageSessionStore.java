@@ -19,6 +19,7 @@ import dev.sessionkit.spi.StoredRecord;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,13 +164,22 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
   @Override
   public final void delete(@Nullable String sessionKey) {
     if (isValid(sessionKey)) {
-      long start = System.nanoTime();
-      forgetWritten(sessionKey);
-      if (observed(sessionKey, "delete", () -> storage.delete(sessionKey))) {
-        Duration latency = since(start);
-        listeners.tell(listener -> listener.deleted(sessionKey, latency));
-      }
+      deleteRecord(sessionKey);
     }
+  }
+
+  /**
+   * Deletes the record under {@code sessionKey}; listeners hear {@code deleted} if there was one.
+   */
+  private boolean deleteRecord(String sessionKey) {
+    long start = System.nanoTime();
+    forgetWritten(sessionKey);
+    if (observed(sessionKey, "delete", () -> storage.delete(sessionKey))) {
+      Duration latency = since(start);
+      listeners.tell(listener -> listener.deleted(sessionKey, latency));
+      return true;
+    }
+    return false;
   }
 
   /** Removes expired sessions; every listener hears {@code expired} once per removed record. */
@@ -201,14 +211,7 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
 
   /** How a listing shows {@code found}: no key, and the device details its data holds, if any. */
   private PrincipalSession listed(IndexedSession found, boolean current) {
-    Map<String, ?> data = Map.of();
-    if (found.data() != null) {
-      try {
-        data = settings.codec().decode(found.data());
-      } catch (UnreadableSessionDataException ex) {
-        data = Map.of();
-      }
-    }
+    Map<String, ?> data = decodedOrEmpty(found.data());
     return new PrincipalSession(
         PrincipalSession.idOf(found.key()),
         current,
@@ -217,6 +220,18 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
         found.expiry(),
         data.get(PrincipalSessions.USER_AGENT_KEY) instanceof String agent ? agent : null,
         data.get(PrincipalSessions.IP_ADDRESS_KEY) instanceof String address ? address : null);
+  }
+
+  /** {@code encoded} decoded, or an empty map when there is none or it cannot be read. */
+  private Map<String, ?> decodedOrEmpty(@Nullable String encoded) {
+    if (encoded == null) {
+      return Map.of();
+    }
+    try {
+      return Collections.unmodifiableMap(settings.codec().decode(encoded));
+    } catch (UnreadableSessionDataException ex) {
+      return Map.of();
+    }
   }
 
   @Override
@@ -228,7 +243,7 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
     boolean revoked = false;
     for (IndexedSession found : indexedSessionsOf(principalName)) {
       if (PrincipalSession.idOf(found.key()).equals(sessionId)) {
-        delete(found.key());
+        revoke(principalName, found);
         revoked = true;
       }
     }
@@ -240,11 +255,40 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
     int revoked = 0;
     for (IndexedSession found : indexedSessionsOf(principalName)) {
       if (!found.key().equals(currentSessionKey)) {
-        delete(found.key());
+        revoke(principalName, found);
         revoked++;
       }
     }
     return revoked;
+  }
+
+  /**
+   * Deletes {@code found}, a session of {@code principalName}; when that deleted a record,
+   * listeners hear {@code deleted}, then {@code revoked} with the data the session held (read from
+   * the listing, or loaded first when the storage's listing carries no data).
+   */
+  private void revoke(String principalName, IndexedSession found) {
+    String key = found.key();
+    if (!isValid(key)) {
+      return;
+    }
+    String encoded = found.data();
+    if (encoded == null) {
+      StoredRecord record = observed(key, "load", () -> loadIfReadable(key));
+      encoded = record != null ? record.data() : null;
+    }
+    if (deleteRecord(key)) {
+      Map<String, ?> data = decodedOrEmpty(encoded);
+      listeners.tell(listener -> listener.revoked(principalName, data));
+    }
+  }
+
+  private @Nullable StoredRecord loadIfReadable(String key) {
+    try {
+      return storage.load(key);
+    } catch (UnreadableSessionDataException ex) {
+      return null;
+    }
   }
 
   private List<IndexedSession> indexedSessionsOf(String principalName) {

@@ -2,7 +2,9 @@ package dev.sessionkit.testing;
 
 import dev.sessionkit.SessionListener;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,7 @@ public final class RecordingListener implements SessionListener {
   private final List<String> expired = new CopyOnWriteArrayList<>();
   private final List<String> failedOperations = new CopyOnWriteArrayList<>();
   private final List<String> unconvertible = new CopyOnWriteArrayList<>();
+  private final List<Map.Entry<String, Map<String, Object>>> revoked = new CopyOnWriteArrayList<>();
 
   @Override
   public void loaded(String sessionKey, boolean found, Duration latency) {
@@ -42,6 +45,11 @@ public final class RecordingListener implements SessionListener {
   @Override
   public void deleted(String sessionKey, Duration latency) {
     deleted.add(sessionKey);
+  }
+
+  @Override
+  public void revoked(String principalName, Map<String, ?> data) {
+    revoked.add(Map.entry(principalName, new HashMap<String, Object>(data)));
   }
 
   @Override
@@ -121,6 +129,11 @@ public final class RecordingListener implements SessionListener {
     return List.copyOf(unconvertible);
   }
 
+  /** The revocations heard, in order: each the principal's name and the revoked session's data. */
+  public List<Map.Entry<String, Map<String, Object>>> revocations() {
+    return List.copyOf(revoked);
+  }
+
   /** Forgets everything heard so far. */
   public void reset() {
     loadsFound.set(0);
@@ -132,6 +145,7 @@ public final class RecordingListener implements SessionListener {
     expired.clear();
     failedOperations.clear();
     unconvertible.clear();
+    revoked.clear();
   }
 
   @Override

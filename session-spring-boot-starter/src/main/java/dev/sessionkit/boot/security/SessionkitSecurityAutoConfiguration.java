@@ -15,15 +15,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
  * Auto-configuration of Spring Security on sessionkit, in servlet applications that have Spring
  * Security's web and config modules: the SecurityContext, the CSRF token and the saved request in
  * the sessionkit {@code Session}, a new session key at login, the session ended at logout, applied
- * to every {@link HttpSecurity} by {@link SessionkitHttpSecurityCustomizer}. Each bean backs off
- * when the application defines one of its type; {@code sessionkit.security.enabled=false} turns it
- * all off.
+ * to every {@link HttpSecurity} by {@link SessionkitHttpSecurityCustomizer}, and the persistent
+ * remember-me series of a revoked session expired. Each bean backs off when the application defines
+ * one of its type; {@code sessionkit.security.enabled=false} turns it all off.
  */
 @AutoConfiguration(after = SessionkitWebAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -76,6 +77,27 @@ public final class SessionkitSecurityAutoConfiguration {
   @ConditionalOnMissingBean(SessionRegistry.class)
   PrincipalSessionRegistry sessionkitSessionRegistry(SessionStore store) {
     return new PrincipalSessionRegistry(store);
+  }
+
+  /**
+   * Wraps the application's {@link PersistentTokenRepository} beans so that each session records
+   * its remember-me series, for {@link ExpireRememberMeSessionListener}.
+   */
+  @Bean
+  static SeriesRecordingTokenRepositoryPostProcessor sessionkitRememberMeSeriesRecorder() {
+    return new SeriesRecordingTokenRepositoryPostProcessor();
+  }
+
+  /**
+   * Expires the persistent remember-me series of every session that a revocation signs out, so that
+   * the device stays signed out.
+   */
+  @Bean
+  @ConditionalOnBean(PersistentTokenRepository.class)
+  @ConditionalOnMissingBean
+  ExpireRememberMeSessionListener sessionkitRememberMeRevocation(
+      ObjectProvider<PersistentTokenRepository> repositories) {
+    return new ExpireRememberMeSessionListener(repositories);
   }
 
   @Bean

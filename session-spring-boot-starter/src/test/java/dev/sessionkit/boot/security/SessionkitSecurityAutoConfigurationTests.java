@@ -7,6 +7,7 @@ import dev.sessionkit.boot.SessionkitAutoConfiguration;
 import dev.sessionkit.boot.SessionkitWebAutoConfiguration;
 import dev.sessionkit.boot.web.SessionFlashMapManager;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -14,6 +15,8 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.authentication.rememberme.InMemoryTokenRepositoryImpl;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 
 /** The integration appears with Spring Security, backs off for user beans and by property. */
 class SessionkitSecurityAutoConfigurationTests {
@@ -93,6 +96,65 @@ class SessionkitSecurityAutoConfigurationTests {
               assertThat(context.getBean(SessionkitHttpSecurityCustomizer.class))
                   .isSameAs(context.getBean("ownCustomizer"));
             });
+  }
+
+  @Test
+  void aPersistentTokenRepositoryBeanIsWrappedAndItsRevocationListenerAdded() {
+    web.withUserConfiguration(TokenRepository.class)
+        .run(
+            context -> {
+              assertThat(context.getBean(PersistentTokenRepository.class))
+                  .isInstanceOf(SeriesRecordingTokenRepository.class);
+              assertThat(
+                      ((SeriesRecordingTokenRepository)
+                              context.getBean(PersistentTokenRepository.class))
+                          .repository())
+                  .isInstanceOf(InMemoryTokenRepositoryImpl.class);
+              assertThat(context).hasSingleBean(ExpireRememberMeSessionListener.class);
+            });
+  }
+
+  @Test
+  void withoutAPersistentTokenRepositoryThereIsNoRevocationListener() {
+    web.run(context -> assertThat(context).doesNotHaveBean(ExpireRememberMeSessionListener.class));
+  }
+
+  @Test
+  void securityEnabledFalseLeavesThePersistentTokenRepositoryAlone() {
+    web.withUserConfiguration(TokenRepository.class)
+        .withPropertyValues("sessionkit.security.enabled=false")
+        .run(
+            context -> {
+              assertThat(context.getBean(PersistentTokenRepository.class))
+                  .isInstanceOf(InMemoryTokenRepositoryImpl.class);
+              assertThat(context).doesNotHaveBean(ExpireRememberMeSessionListener.class);
+            });
+  }
+
+  @Test
+  void anApplicationRevocationListenerReplacesTheDefault() {
+    web.withUserConfiguration(TokenRepository.class)
+        .withBean(
+            "ownRevocation",
+            ExpireRememberMeSessionListener.class,
+            () ->
+                new ExpireRememberMeSessionListener(
+                    new DefaultListableBeanFactory()
+                        .getBeanProvider(PersistentTokenRepository.class)))
+        .run(
+            context ->
+                assertThat(context)
+                    .getBean(ExpireRememberMeSessionListener.class)
+                    .isSameAs(context.getBean("ownRevocation")));
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class TokenRepository {
+
+    @Bean
+    PersistentTokenRepository tokenRepository() {
+      return new InMemoryTokenRepositoryImpl();
+    }
   }
 
   @Configuration(proxyBeanMethods = false)

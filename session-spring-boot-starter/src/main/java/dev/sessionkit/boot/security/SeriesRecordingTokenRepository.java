@@ -1,0 +1,149 @@
+package dev.sessionkit.boot.security;
+
+import dev.sessionkit.PrincipalSessions;
+import dev.sessionkit.Session;
+import dev.sessionkit.boot.web.SessionFilter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.web.authentication.rememberme.PersistentRememberMeToken;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * A {@link PersistentTokenRepository} that records, in the current request's sessionkit {@link
+ * Session}, the remember-me series that the session's login created ({@link #createNewToken}) or
+ * used ({@link #updateToken}), under {@link #SERIES_KEY}; every call goes on to the repository it
+ * wraps. When {@link PrincipalSessions#revoke} or {@link PrincipalSessions#revokeOthers} signs that
+ * session out, {@link ExpireRememberMeSessionListener} expires the series through {@link
+ * #expireSeries}, so that the device's remember-me cookie does not log it in again.
+ *
+ * <p>The starter wraps every {@code PersistentTokenRepository} bean in one of these; pass the bean
+ * to {@code rememberMe(r -> r.tokenRepository(repository))}. Only persistent-token remember-me
+ * ({@link PersistentTokenBasedRememberMeServices}) can be revoked per device: the hash-based
+ * default ({@code TokenBasedRememberMeServices}, {@code rememberMe().key(...)}) keeps nothing on
+ * the server, and its cookie stays valid until it expires, the user's password changes or the key
+ * does.
+ *
+ * <p>A series is expired by writing it back with its token value and a last-used date in 1970
+ * ({@link #expireSeries}). A repository that ignores the date it is given (Spring Security's {@code
+ * InMemoryTokenRepositoryImpl} stores the current time) has the series remembered as expired here
+ * instead, in memory, which is as long-lived and as local as that repository; a shared repository
+ * must honour the date ({@code JdbcTokenRepositoryImpl} does).
+ *
+ * <p>The current request is found through Spring's {@code RequestContextHolder}, which Spring MVC's
+ * {@code RequestContextFilter} sets before Spring Security's filters run. Outside a request, or in
+ * a request the sessionkit filter did not see, nothing is recorded. Thread-safe when the wrapped
+ * repository is.
+ */
+public final class SeriesRecordingTokenRepository implements PersistentTokenRepository {
+
+  /** The session data key holding the remember-me series of the session's login. */
+  public static final String SERIES_KEY = "_remember_me_series";
+
+  /**
+   * The last-used date an expired series gets: far enough in the past to fail any token validity
+   * shorter than the time since then (Spring Security's default is two weeks), and within the range
+   * of a MariaDB or MySQL {@code TIMESTAMP} column, which starts at 1970-01-01 00:00:01 UTC.
+   */
+  static final Instant EXPIRED = Instant.parse("1970-01-02T00:00:00Z");
+
+  /** Before this, a stored last-used date is taken for one that {@link #expireSeries} wrote. */
+  private static final Instant EXPIRED_WRITTEN = EXPIRED.plus(Duration.ofDays(1));
+
+  private final PersistentTokenRepository repository;
+
+  /**
+   * Series expired while the repository kept a later date, with their user: read as expired until
+   * the user's tokens are removed.
+   */
+  private final Map<String, String> expiredHere = new ConcurrentHashMap<>();
+
+  /** Records the series of the tokens that {@code repository} stores. */
+  public SeriesRecordingTokenRepository(PersistentTokenRepository repository) {
+    this.repository = Objects.requireNonNull(repository, "repository");
+  }
+
+  @Override
+  public void createNewToken(PersistentRememberMeToken token) {
+    repository.createNewToken(token);
+    record(token.getSeries());
+  }
+
+  @Override
+  public void updateToken(String series, String tokenValue, Date lastUsed) {
+    repository.updateToken(series, tokenValue, lastUsed);
+    record(series);
+  }
+
+  @Override
+  public @Nullable PersistentRememberMeToken getTokenForSeries(String seriesId) {
+    PersistentRememberMeToken token = repository.getTokenForSeries(seriesId);
+    if (token != null && token.getUsername().equals(expiredHere.get(seriesId))) {
+      return new PersistentRememberMeToken(
+          token.getUsername(), token.getSeries(), token.getTokenValue(), Date.from(EXPIRED));
+    }
+    return token;
+  }
+
+  @Override
+  public void removeUserTokens(String username) {
+    repository.removeUserTokens(username);
+    expiredHere.values().removeIf(username::equals);
+  }
+
+  /**
+   * Makes the series {@code series} of {@code username} expired, keeping its token value, so that
+   * {@link PersistentTokenBasedRememberMeServices} rejects its cookie as an expired login (and
+   * deletes the cookie) rather than as a stolen one. Recorded in no session.
+   *
+   * @return whether the repository held that series for that user
+   */
+  boolean expireSeries(String username, String series) {
+    PersistentRememberMeToken token = repository.getTokenForSeries(series);
+    if (token == null || !username.equals(token.getUsername())) {
+      return false;
+    }
+    repository.updateToken(series, token.getTokenValue(), Date.from(EXPIRED));
+    PersistentRememberMeToken written = repository.getTokenForSeries(series);
+    if (written != null && !written.getDate().toInstant().isBefore(EXPIRED_WRITTEN)) {
+      expiredHere.put(series, username);
+    }
+    return true;
+  }
+
+  /** The repository this one records for. */
+  PersistentTokenRepository repository() {
+    return repository;
+  }
+
+  private static void record(String series) {
+    Session session = currentSession();
+    if (session != null && !series.equals(session.get(SERIES_KEY, String.class))) {
+      session.put(SERIES_KEY, series);
+    }
+  }
+
+  /** The sessionkit session of the request this thread handles, or null when there is none. */
+  static @Nullable Session currentSession() {
+    RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+    if (attributes == null) {
+      return null;
+    }
+    return attributes.getAttribute(SessionFilter.SESSION_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
+            instanceof Session session
+        ? session
+        : null;
+  }
+
+  @Override
+  public String toString() {
+    return "SeriesRecordingTokenRepository[" + repository + "]";
+  }
+}
