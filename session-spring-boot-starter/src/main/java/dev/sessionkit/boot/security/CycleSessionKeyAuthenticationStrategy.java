@@ -28,6 +28,11 @@ public final class CycleSessionKeyAuthenticationStrategy implements SessionAuthe
     boolean otherUser = previous != null && !previous.equals(authentication.getName());
     if (otherUser) {
       session.flush();
+      // A remember-me login records its series before this runs: it belongs to the new login.
+      if (request.getAttribute(SeriesRecordingTokenRepository.RECORDED_ATTRIBUTE)
+          instanceof String series) {
+        session.put(SeriesRecordingTokenRepository.SERIES_KEY, series);
+      }
     }
     session.put(PrincipalSessions.PRINCIPAL_NAME_KEY, authentication.getName());
     if (!otherUser) {

@@ -48,6 +48,14 @@ public final class SeriesRecordingTokenRepository implements PersistentTokenRepo
   public static final String SERIES_KEY = "_remember_me_series";
 
   /**
+   * The request attribute holding the series recorded during the request, so that a login that
+   * starts the session afresh ({@link CycleSessionKeyAuthenticationStrategy}, over another user's
+   * login) keeps the series of the remember-me login that just happened, and nothing older.
+   */
+  static final String RECORDED_ATTRIBUTE =
+      SeriesRecordingTokenRepository.class.getName() + ".SERIES";
+
+  /**
    * The last-used date an expired series gets: far enough in the past to fail any token validity
    * shorter than the time since then (Spring Security's default is two weeks), and within the range
    * of a MariaDB or MySQL {@code TIMESTAMP} column, which starts at 1970-01-01 00:00:01 UTC.
@@ -125,7 +133,12 @@ public final class SeriesRecordingTokenRepository implements PersistentTokenRepo
 
   private static void record(String series) {
     Session session = currentSession();
-    if (session != null && !series.equals(session.get(SERIES_KEY, String.class))) {
+    if (session == null) {
+      return;
+    }
+    RequestContextHolder.currentRequestAttributes()
+        .setAttribute(RECORDED_ATTRIBUTE, series, RequestAttributes.SCOPE_REQUEST);
+    if (!series.equals(session.get(SERIES_KEY, String.class))) {
       session.put(SERIES_KEY, series);
     }
   }

@@ -68,6 +68,31 @@ class LoginAndLogoutSessionTests {
   }
 
   @Test
+  void aRememberMeLoginOverAnotherUsersLoginKeepsOnlyTheSeriesRecordedInThisRequest() {
+    Authentication bob =
+        UsernamePasswordAuthenticationToken.authenticated(
+            "bob", null, AuthorityUtils.createAuthorityList("ROLE_USER"));
+    new SessionSecurityContextRepository()
+        .saveContext(new SecurityContextImpl(bob), visitor.request, visitor.response);
+    visitor.session.put(SeriesRecordingTokenRepository.SERIES_KEY, "bobs-series");
+    visitor.nextRequest();
+    CycleSessionKeyAuthenticationStrategy strategy = new CycleSessionKeyAuthenticationStrategy();
+
+    visitor.request.setAttribute(SeriesRecordingTokenRepository.RECORDED_ATTRIBUTE, "alices");
+    strategy.onAuthentication(alice, visitor.request, visitor.response);
+    assertThat(visitor.session.get(SeriesRecordingTokenRepository.SERIES_KEY)).isEqualTo("alices");
+
+    new SessionSecurityContextRepository()
+        .saveContext(new SecurityContextImpl(bob), visitor.request, visitor.response);
+    visitor.session.put(SeriesRecordingTokenRepository.SERIES_KEY, "bobs-series");
+    visitor.nextRequest();
+    strategy.onAuthentication(alice, visitor.request, visitor.response);
+    assertThat(visitor.session.get(SeriesRecordingTokenRepository.SERIES_KEY))
+        .as("a form login over bob's: nothing of bob's passes on")
+        .isNull();
+  }
+
+  @Test
   void logoutFlushesTheSession() {
     visitor.session.put("cart", "mug");
     visitor.nextRequest();
