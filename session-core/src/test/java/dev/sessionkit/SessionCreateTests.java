@@ -8,6 +8,7 @@ import dev.sessionkit.spi.ReplaceOutcome;
 import dev.sessionkit.spi.SessionStorage;
 import dev.sessionkit.spi.StorageCapabilities;
 import dev.sessionkit.spi.StoredRecord;
+import dev.sessionkit.testing.CapturedLogs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,12 +20,15 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How {@link Session#create()} chooses keys: it retries on collisions and draws keys a storage
  * accepts, on a storage that can be told to refuse.
  */
 class SessionCreateTests {
+
+  @RegisterExtension final CapturedLogs logs = CapturedLogs.of(StorageSessionStore.class);
 
   @Test
   void createRetriesWithAnotherKeyWhenTheFirstIsTaken() {
@@ -86,6 +90,13 @@ class SessionCreateTests {
 
     assertThat(storage.records).containsOnlyKeys(session.getSessionKey());
     assertThat(storage.asked).as("4 random keys, 46,656 variations each").isEqualTo(4 * 46_656);
+    assertThat(logs.records())
+        .singleElement()
+        .satisfies(
+            record ->
+                assertThat(record.getMessage())
+                    .contains("No random session key met the key condition of colliding")
+                    .doesNotContain(session.getSessionKey()));
   }
 
   /**
@@ -150,6 +161,11 @@ class SessionCreateTests {
     @Override
     public String backend() {
       return "colliding";
+    }
+
+    @Override
+    public String toString() {
+      return "colliding storage";
     }
   }
 }

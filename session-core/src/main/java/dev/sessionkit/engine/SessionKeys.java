@@ -36,17 +36,17 @@ final class SessionKeys {
    * A new key that {@code accepts}, such as one in a given Redis hash slot: each random key is
    * tried with every value of its last {@value #VARIED} characters (46,656 candidates, from a
    * random one on), up to {@value #DRAWS} random keys. The first {@code LENGTH - VARIED} characters
-   * stay random, so a key loses only the bits of the condition. When no candidate is accepted, a
-   * random key.
+   * stay random, so a key loses only the bits of the condition.
+   *
+   * @return the key, or null when no candidate is accepted
    */
-  static String generate(Predicate<String> accepts) {
+  static @Nullable String generate(Predicate<String> accepts) {
     int variations = 1;
     for (int i = 0; i < VARIED; i++) {
       variations *= ALPHABET.length;
     }
-    String fallback = generate();
     for (int draw = 0; draw < DRAWS; draw++) {
-      char[] key = (draw == 0 ? fallback : generate()).toCharArray();
+      char[] key = generate().toCharArray();
       int first = RANDOM.nextInt(variations);
       for (int i = 0; i < variations; i++) {
         int variation = (first + i) % variations;
@@ -60,7 +60,7 @@ final class SessionKeys {
         }
       }
     }
-    return fallback;
+    return null;
   }
 
   /** Whether {@code key} could have been issued by this library; nothing else reaches a backend. */

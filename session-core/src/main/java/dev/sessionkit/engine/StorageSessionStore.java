@@ -383,7 +383,7 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
     }
     Predicate<String> condition = storage.keyCondition(record);
     for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
-      String key = condition == null ? SessionKeys.generate() : SessionKeys.generate(condition);
+      String key = condition == null ? SessionKeys.generate() : keyMeeting(condition);
       if (insert(key, record)) {
         return new Created(key, record.data(), record.version(), record.created());
       }
@@ -393,6 +393,25 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
             + " found "
             + CREATE_ATTEMPTS
             + " random session keys in use; is the random source broken?");
+  }
+
+  /**
+   * A key that meets the storage's condition for a new record or, when the search gives up (a
+   * condition that no key can meet), a random key, with a warning: the storage stores it all the
+   * same, less well placed.
+   */
+  private String keyMeeting(Predicate<String> condition) {
+    String key = SessionKeys.generate(condition);
+    if (key != null) {
+      return key;
+    }
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "No random session key met the key condition of "
+            + storage
+            + "; the session is stored under a key that does not (each such search costs"
+            + " milliseconds)");
+    return SessionKeys.generate();
   }
 
   /**

@@ -12,7 +12,8 @@ import org.springframework.data.redis.connection.ClusterSlotHashUtil;
  * <p>Redis hashes only the hash tag, the part between the first {@code {} and the next {@code }},
  * when that part is not empty. Session keys hold neither brace, so a prefix with a complete,
  * non-empty tag puts every session in the tag's slot, and any other prefix lets the whole key
- * decide. {@link ClusterSlotHashUtil} (Spring Data Redis) is the reference the tests compare with.
+ * decide. {@link ClusterSlotHashUtil} (Spring Data Redis), on the UTF-8 bytes of the whole key, is
+ * the reference the tests compare with.
  */
 final class KeySlots {
 
@@ -35,12 +36,21 @@ final class KeySlots {
   KeySlots(String prefix) {
     int open = prefix.indexOf('{');
     int close = open < 0 ? -1 : prefix.indexOf('}', open + 1);
-    this.taggedSlot = close > open + 1 ? ClusterSlotHashUtil.calculateSlot(prefix) : -1;
+    this.taggedSlot = close > open + 1 ? slotOfKey(prefix) : -1;
     int crc = 0;
     for (byte b : prefix.getBytes(StandardCharsets.UTF_8)) {
       crc = step(crc, b & 0xff);
     }
     this.prefixCrc = crc;
+  }
+
+  /**
+   * The slot of the Redis key {@code key} as Redis computes it: from its UTF-8 bytes, the bytes the
+   * storage sends, whatever the JVM's default charset (which {@link
+   * ClusterSlotHashUtil#calculateSlot(String)} uses).
+   */
+  static int slotOfKey(String key) {
+    return ClusterSlotHashUtil.calculateSlot(key.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The slot of {@code <prefix><sessionKey>}, for a session key of ASCII letters and digits. */

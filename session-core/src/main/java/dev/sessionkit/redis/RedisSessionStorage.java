@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.redis.connection.ClusterSlotHashUtil;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
 import org.springframework.data.redis.core.RedisCallback;
@@ -198,7 +197,7 @@ final class RedisSessionStorage implements SessionStorage {
     if (principal == null) {
       return null;
     }
-    int indexSlot = ClusterSlotHashUtil.calculateSlot(indexKey(principal));
+    int indexSlot = KeySlots.slotOfKey(indexKey(principal));
     return key -> slots.slotOf(key) == indexSlot;
   }
 
@@ -383,7 +382,7 @@ final class RedisSessionStorage implements SessionStorage {
 
   /** Whether the session under {@code key} lies in the hash slot of its principal's index. */
   private boolean indexedInOneStep(String key, String principal) {
-    return slots.slotOf(key) == ClusterSlotHashUtil.calculateSlot(indexKey(principal));
+    return slots.slotOf(key) == KeySlots.slotOfKey(indexKey(principal));
   }
 
   /**

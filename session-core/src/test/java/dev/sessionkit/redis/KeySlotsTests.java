@@ -1,8 +1,10 @@
 package dev.sessionkit.redis;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.data.redis.connection.ClusterSlotHashUtil;
@@ -35,7 +37,18 @@ class KeySlotsTests {
       }
       assertThat(slots.slotOf(key.toString()))
           .as("%s%s", prefix, key)
-          .isEqualTo(ClusterSlotHashUtil.calculateSlot(prefix + key));
+          .isEqualTo(ClusterSlotHashUtil.calculateSlot((prefix + key).getBytes(UTF_8)));
     }
+  }
+
+  /**
+   * Redis's own answers ({@code CLUSTER KEYSLOT}), which hash UTF-8 bytes: a JVM whose default
+   * charset is not UTF-8 ({@code LANG=C} on Java 17) must give the same.
+   */
+  @Test
+  void slotsOfNonAsciiKeysAreThoseOfTheirUtf8Bytes() {
+    assertThat(KeySlots.slotOfKey("sessionkit:principal:josé")).isEqualTo(15154);
+    assertThat(KeySlots.slotOfKey("{é}x")).isEqualTo(KeySlots.slotOfKey("{é}y"));
+    assertThat(new KeySlots("é:ü:").slotOf("abc")).isEqualTo(KeySlots.slotOfKey("é:ü:abc"));
   }
 }
