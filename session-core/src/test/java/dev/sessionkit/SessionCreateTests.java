@@ -57,7 +57,7 @@ class SessionCreateTests {
   @Test
   void aNewRecordGoesUnderAKeyTheStorageAcceptsAndKeysStayRandom() {
     CollidingStorage storage = new CollidingStorage(0);
-    storage.accepts = key -> Math.floorMod(key.hashCode(), 16_384) == 1_234;
+    storage.accepts = key -> Math.floorMod(key.toString().hashCode(), 16_384) == 1_234;
     SessionStore store = new StorageSessionStore(storage, SessionSettings.defaults());
 
     Set<String> keys = new HashSet<>();
@@ -107,7 +107,7 @@ class SessionCreateTests {
 
     final Map<String, StoredRecord> records = new ConcurrentHashMap<>();
     final List<String> attemptedKeys = new ArrayList<>();
-    Predicate<String> accepts = key -> true;
+    Predicate<CharSequence> accepts = key -> true;
     long asked;
     private int collisions;
 
@@ -121,7 +121,7 @@ class SessionCreateTests {
     }
 
     @Override
-    public Predicate<String> keyCondition(StoredRecord record) {
+    public Predicate<CharSequence> keyCondition(StoredRecord record) {
       return key -> {
         asked++;
         return accepts.test(key);

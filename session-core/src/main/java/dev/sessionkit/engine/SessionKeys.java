@@ -1,5 +1,6 @@
 package dev.sessionkit.engine;
 
+import java.nio.CharBuffer;
 import java.security.SecureRandom;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -40,13 +41,14 @@ final class SessionKeys {
    *
    * @return the key, or null when no candidate is accepted
    */
-  static @Nullable String generate(Predicate<String> accepts) {
+  static @Nullable String generate(Predicate<CharSequence> accepts) {
     int variations = 1;
     for (int i = 0; i < VARIED; i++) {
       variations *= ALPHABET.length;
     }
     for (int draw = 0; draw < DRAWS; draw++) {
       char[] key = generate().toCharArray();
+      CharSequence candidate = CharBuffer.wrap(key);
       int first = RANDOM.nextInt(variations);
       for (int i = 0; i < variations; i++) {
         int variation = (first + i) % variations;
@@ -54,9 +56,8 @@ final class SessionKeys {
           key[position] = ALPHABET[variation % ALPHABET.length];
           variation /= ALPHABET.length;
         }
-        String candidate = new String(key);
         if (accepts.test(candidate)) {
-          return candidate;
+          return new String(key);
         }
       }
     }

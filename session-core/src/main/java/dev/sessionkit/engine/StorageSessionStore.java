@@ -381,7 +381,7 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
       return storeUnderOwnKey(
           record, "create", (key, latency) -> listener -> listener.created(key, latency));
     }
-    Predicate<String> condition = storage.keyCondition(record);
+    Predicate<CharSequence> condition = storage.keyCondition(record);
     for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
       String key = condition == null ? SessionKeys.generate() : keyMeeting(condition);
       if (insert(key, record)) {
@@ -400,7 +400,7 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
    * condition that no key can meet), a random key, with a warning: the storage stores it all the
    * same, less well placed.
    */
-  private String keyMeeting(Predicate<String> condition) {
+  private String keyMeeting(Predicate<CharSequence> condition) {
     String key = SessionKeys.generate(condition);
     if (key != null) {
       return key;

@@ -54,7 +54,7 @@ final class KeySlots {
   }
 
   /** The slot of {@code <prefix><sessionKey>}, for a session key of ASCII letters and digits. */
-  int slotOf(String sessionKey) {
+  int slotOf(CharSequence sessionKey) {
     if (taggedSlot >= 0) {
       return taggedSlot;
     }

@@ -192,7 +192,7 @@ final class RedisSessionStorage implements SessionStorage {
    * script may touch one slot only); a record without a principal takes any key.
    */
   @Override
-  public @Nullable Predicate<String> keyCondition(StoredRecord record) {
+  public @Nullable Predicate<CharSequence> keyCondition(StoredRecord record) {
     String principal = record.principal();
     if (principal == null) {
       return null;

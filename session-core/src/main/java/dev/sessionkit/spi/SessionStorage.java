@@ -89,11 +89,13 @@ public interface SessionStorage {
    *
    * <p>The engine varies the last characters of a random key before it draws another, so a
    * condition that holds for one key in 16,384 is met after some 16,000 tests of the condition:
-   * keep it cheap. When none of some hundred thousand candidates meets it, the engine gives up and
-   * the record goes under a key that does not, which the storage must still store. Keys keep their
-   * randomness: only the condition's bits (14 for a hash slot) are spent.
+   * keep it cheap. The condition reads each candidate as a {@link CharSequence} that the engine
+   * reuses for the next one: read it, never keep it. When none of some hundred thousand candidates
+   * meets it, the engine gives up and the record goes under a key that does not, which the storage
+   * must still store. Keys keep their randomness: only the condition's bits (14 for a hash slot)
+   * are spent.
    */
-  default @Nullable Predicate<String> keyCondition(StoredRecord record) {
+  default @Nullable Predicate<CharSequence> keyCondition(StoredRecord record) {
     return null;
   }
 
