@@ -28,12 +28,13 @@ import org.springframework.web.context.request.RequestContextHolder;
  * session out, {@link ExpireRememberMeSessionListener} expires the series through {@link
  * #expireSeries}, so that the device's remember-me cookie does not log it in again.
  *
- * <p>The starter wraps every {@code PersistentTokenRepository} bean in one of these; pass the bean
- * to {@code rememberMe(r -> r.tokenRepository(repository))}. Only persistent-token remember-me
- * ({@link PersistentTokenBasedRememberMeServices}) can be revoked per device: the hash-based
- * default ({@code TokenBasedRememberMeServices}, {@code rememberMe().key(...)}) keeps nothing on
- * the server, and its cookie stays valid until it expires, the user's password changes or the key
- * does.
+ * <p>The starter wraps every bean declared as {@code PersistentTokenRepository} (the {@code @Bean}
+ * method's return type; a bean declared as its concrete class is left alone, with a warning) in one
+ * of these; pass the bean to {@code rememberMe(r -> r.tokenRepository(repository))}. Only
+ * persistent-token remember-me ({@link PersistentTokenBasedRememberMeServices}) can be revoked per
+ * device: the hash-based default ({@code TokenBasedRememberMeServices}, {@code
+ * rememberMe().key(...)}) keeps nothing on the server, and its cookie stays valid until it expires,
+ * the user's password changes or the key does.
  *
  * <p>A series is expired by writing it back with its token value and a last-used date in 1970
  * ({@link #expireSeries}). A repository that ignores the date it is given (Spring Security's {@code
