@@ -61,9 +61,26 @@ public interface SessionListener {
    * here, so that the device stays signed out.
    *
    * @param data the session's data as the revocation found it (unmodifiable; empty when the session
-   *     had none or it could not be read). The session key is not passed: it is gone.
+   *     had none or it could not be read). It holds secrets (the CSRF token, the login): never log
+   *     it. The session key is not passed: it is gone.
    */
   default void revoked(String principalName, Map<String, ?> data) {}
+
+  /**
+   * {@link PrincipalSessions#revokeOthers} signed out every session of {@code principalName} but
+   * the one it keeps: told once per call, after its deletions (and their {@link #revoked}), even
+   * when it deleted none; {@link PrincipalSessions#revoke} never tells it.
+   *
+   * <p>For what the user's other devices hold beside a listed session: a device whose session has
+   * already expired (and so is not listed, nor {@link #revoked}) can still hold a remember-me login
+   * that outlives it. The Spring Boot starter ends here every persistent remember-me login of the
+   * user except the kept session's, so that "sign out my other devices" ends them all.
+   *
+   * @param keptData the data of the session kept, the one under the current key (unmodifiable);
+   *     empty when the key was null or not among the user's listed sessions, or its data could not
+   *     be read. It holds secrets (the CSRF token, the login): never log it.
+   */
+  default void othersRevoked(String principalName, Map<String, ?> keptData) {}
 
   /** An expired record was removed by {@link SessionStore#clearExpired()}. */
   default void expired(String sessionKey) {}

@@ -59,6 +59,79 @@ class RevocationListenerTests {
     assertThat(listener.deletes()).isZero();
   }
 
+  @Test
+  void revokeOthersTellsOthersRevokedOnceAfterItsDeletionsWithTheKeptSessionsData() {
+    String current = loggedIn("alice", "laptop");
+    loggedIn("alice", "phone");
+    loggedIn("alice", "tablet");
+    List<String> heard = new ArrayList<>();
+    store.addListener(listener);
+    store.addListener(
+        new SessionListener() {
+          @Override
+          public void revoked(String principalName, Map<String, ?> data) {
+            heard.add("revoked " + data.get("device"));
+          }
+
+          @Override
+          public void othersRevoked(String principalName, Map<String, ?> keptData) {
+            heard.add("others revoked, kept " + keptData.get("device"));
+          }
+        });
+
+    store.revokeOthers("alice", current);
+
+    assertThat(heard).hasSize(3).last().isEqualTo("others revoked, kept laptop");
+    assertThat(listener.othersRevocations()).hasSize(1);
+    assertThat(listener.othersRevocations().get(0).getKey()).isEqualTo("alice");
+    assertThat(listener.othersRevocations().get(0).getValue())
+        .containsEntry("device", "laptop")
+        .containsEntry(PrincipalSessions.PRINCIPAL_NAME_KEY, "alice");
+  }
+
+  @Test
+  void revokeOthersTellsOthersRevokedEvenWhenNoOtherSessionIsListed() {
+    String current = loggedIn("alice", "laptop");
+    store.addListener(listener);
+
+    assertThat(store.revokeOthers("alice", current)).isZero();
+
+    assertThat(listener.othersRevocations()).hasSize(1);
+    assertThat(listener.othersRevocations().get(0).getValue()).containsEntry("device", "laptop");
+  }
+
+  @Test
+  void revokeOthersWithoutACurrentKeyOrWithAnUnlistedOneTellsEmptyKeptData() {
+    loggedIn("alice", "laptop");
+    String bobs = loggedIn("bob", "desktop");
+    store.addListener(listener);
+
+    store.revokeOthers("alice", bobs);
+    loggedIn("alice", "phone");
+    store.revokeOthers("alice", null);
+
+    assertThat(listener.othersRevocations()).hasSize(2);
+    assertThat(listener.othersRevocations())
+        .allSatisfy(
+            heard -> {
+              assertThat(heard.getKey()).isEqualTo("alice");
+              assertThat(heard.getValue()).isEmpty();
+            });
+    assertThat(store.exists(bobs)).isTrue();
+  }
+
+  @Test
+  void revokeOfOneSessionNeverTellsOthersRevoked() {
+    loggedIn("alice", "laptop");
+    String phone = loggedIn("alice", "phone");
+    store.addListener(listener);
+
+    assertThat(store.revoke("alice", PrincipalSession.idOf(phone))).isTrue();
+
+    assertThat(listener.revocations()).hasSize(1);
+    assertThat(listener.othersRevocations()).isEmpty();
+  }
+
   private String loggedIn(String principal, String device) {
     Session session = store.newSession();
     session.update(Map.of(PrincipalSessions.PRINCIPAL_NAME_KEY, principal, "device", device));

@@ -253,34 +253,49 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
   @Override
   public final int revokeOthers(String principalName, @Nullable String currentSessionKey) {
     int revoked = 0;
+    IndexedSession kept = null;
     for (IndexedSession found : indexedSessionsOf(principalName)) {
       if (!found.key().equals(currentSessionKey)) {
         revoke(principalName, found);
         revoked++;
+      } else {
+        kept = found;
       }
     }
+    Map<String, ?> keptData =
+        kept != null && isValid(kept.key()) ? decodedOrEmpty(encodedData(kept)) : Map.of();
+    listeners.tell(listener -> listener.othersRevoked(principalName, keptData));
     return revoked;
   }
 
   /**
    * Deletes {@code found}, a session of {@code principalName}; when that deleted a record,
-   * listeners hear {@code deleted}, then {@code revoked} with the data the session held (read from
-   * the listing, or loaded first when the storage's listing carries no data).
+   * listeners hear {@code deleted}, then {@code revoked} with the data the session held.
    */
   private void revoke(String principalName, IndexedSession found) {
     String key = found.key();
     if (!isValid(key)) {
       return;
     }
-    String encoded = found.data();
-    if (encoded == null) {
-      StoredRecord record = observed(key, "load", () -> loadIfReadable(key));
-      encoded = record != null ? record.data() : null;
-    }
+    String encoded = encodedData(found);
     if (deleteRecord(key)) {
       Map<String, ?> data = decodedOrEmpty(encoded);
       listeners.tell(listener -> listener.revoked(principalName, data));
     }
+  }
+
+  /**
+   * The encoded data of {@code found}: from the listing, or loaded when the storage's listing
+   * carries none; null when there is none or it cannot be read.
+   */
+  private @Nullable String encodedData(IndexedSession found) {
+    String encoded = found.data();
+    if (encoded == null) {
+      String key = found.key();
+      StoredRecord record = observed(key, "load", () -> loadIfReadable(key));
+      encoded = record != null ? record.data() : null;
+    }
+    return encoded;
   }
 
   private @Nullable StoredRecord loadIfReadable(String key) {

@@ -25,6 +25,8 @@ public final class RecordingListener implements SessionListener {
   private final List<String> failedOperations = new CopyOnWriteArrayList<>();
   private final List<String> unconvertible = new CopyOnWriteArrayList<>();
   private final List<Map.Entry<String, Map<String, Object>>> revoked = new CopyOnWriteArrayList<>();
+  private final List<Map.Entry<String, Map<String, Object>>> othersRevoked =
+      new CopyOnWriteArrayList<>();
 
   @Override
   public void loaded(String sessionKey, boolean found, Duration latency) {
@@ -50,6 +52,11 @@ public final class RecordingListener implements SessionListener {
   @Override
   public void revoked(String principalName, Map<String, ?> data) {
     revoked.add(Map.entry(principalName, new HashMap<String, Object>(data)));
+  }
+
+  @Override
+  public void othersRevoked(String principalName, Map<String, ?> keptData) {
+    othersRevoked.add(Map.entry(principalName, new HashMap<String, Object>(keptData)));
   }
 
   @Override
@@ -134,6 +141,14 @@ public final class RecordingListener implements SessionListener {
     return List.copyOf(revoked);
   }
 
+  /**
+   * The {@code othersRevoked} calls heard, in order: each the principal's name and the kept
+   * session's data.
+   */
+  public List<Map.Entry<String, Map<String, Object>>> othersRevocations() {
+    return List.copyOf(othersRevoked);
+  }
+
   /** Forgets everything heard so far. */
   public void reset() {
     loadsFound.set(0);
@@ -146,6 +161,7 @@ public final class RecordingListener implements SessionListener {
     failedOperations.clear();
     unconvertible.clear();
     revoked.clear();
+    othersRevoked.clear();
   }
 
   @Override

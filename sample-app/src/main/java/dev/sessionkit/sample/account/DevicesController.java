@@ -15,9 +15,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * "Your devices": the logged-in user's sessions, from the store's principal index ({@link
  * PrincipalSessions}), and "Sign out other devices", which deletes all of them but the one asking;
  * each other browser is logged out at its next request, and stays out even with a remember-me
- * cookie (the starter expires the persistent remember-me login of each session revoked). A backend
- * without the index (the cookie backends: a session lives in its browser only) cannot list or
- * revoke anything, and the page says so instead.
+ * cookie (the starter ends every persistent remember-me login of the user but this device's, that
+ * of a device whose session had already expired too). A backend without the index (the cookie
+ * backends: a session lives in its browser only) cannot list or revoke anything, and the page says
+ * so instead.
  */
 @Controller
 public class DevicesController {

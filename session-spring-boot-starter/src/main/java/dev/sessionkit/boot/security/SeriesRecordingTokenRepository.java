@@ -5,7 +5,11 @@ import dev.sessionkit.Session;
 import dev.sessionkit.boot.web.SessionFilter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,12 +28,13 @@ import org.springframework.web.context.request.RequestContextHolder;
  * session out, {@link ExpireRememberMeSessionListener} expires the series through {@link
  * #expireSeries}, so that the device's remember-me cookie does not log it in again.
  *
- * <p>The starter wraps every {@code PersistentTokenRepository} bean in one of these; pass the bean
- * to {@code rememberMe(r -> r.tokenRepository(repository))}. Only persistent-token remember-me
- * ({@link PersistentTokenBasedRememberMeServices}) can be revoked per device: the hash-based
- * default ({@code TokenBasedRememberMeServices}, {@code rememberMe().key(...)}) keeps nothing on
- * the server, and its cookie stays valid until it expires, the user's password changes or the key
- * does.
+ * <p>The starter wraps every bean declared as {@code PersistentTokenRepository} (the {@code @Bean}
+ * method's return type; a bean declared as its concrete class is left alone, with a warning) in one
+ * of these; pass the bean to {@code rememberMe(r -> r.tokenRepository(repository))}. Only
+ * persistent-token remember-me ({@link PersistentTokenBasedRememberMeServices}) can be revoked per
+ * device: the hash-based default ({@code TokenBasedRememberMeServices}, {@code
+ * rememberMe().key(...)}) keeps nothing on the server, and its cookie stays valid until it expires,
+ * the user's password changes or the key does.
  *
  * <p>A series is expired by writing it back with its token value and a last-used date in 1970
  * ({@link #expireSeries}). A repository that ignores the date it is given (Spring Security's {@code
@@ -124,6 +129,33 @@ public final class SeriesRecordingTokenRepository implements PersistentTokenRepo
       expiredHere.put(series, username);
     }
     return true;
+  }
+
+  /**
+   * Removes every token of {@code username} except those of the series in {@code kept} (of that
+   * user, and not expired), which stay as they were: same series, token value and last-used date.
+   * The repository has no call for that, so the kept tokens are read, all of the user's removed
+   * ({@code removeUserTokens}), and the kept ones created again; a remember-me login by a kept
+   * cookie at that very moment can find its token missing and fail. Recorded in no session.
+   *
+   * @param kept the series to keep; expired ones and other users' are left out
+   */
+  void removeUserTokensExcept(String username, Collection<String> kept) {
+    List<PersistentRememberMeToken> keep = new ArrayList<>();
+    for (String series : new LinkedHashSet<>(kept)) {
+      PersistentRememberMeToken token = getTokenForSeries(series);
+      if (token != null
+          && username.equals(token.getUsername())
+          && !token.getDate().toInstant().isBefore(EXPIRED_WRITTEN)) {
+        keep.add(token);
+      }
+    }
+    removeUserTokens(username);
+    for (PersistentRememberMeToken token : keep) {
+      repository.createNewToken(
+          new PersistentRememberMeToken(
+              token.getUsername(), token.getSeries(), token.getTokenValue(), token.getDate()));
+    }
   }
 
   /** The repository this one records for. */

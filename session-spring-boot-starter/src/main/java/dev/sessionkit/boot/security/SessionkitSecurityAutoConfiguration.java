@@ -80,8 +80,9 @@ public final class SessionkitSecurityAutoConfiguration {
   }
 
   /**
-   * Wraps the application's {@link PersistentTokenRepository} beans so that each session records
-   * its remember-me series, for {@link ExpireRememberMeSessionListener}.
+   * Wraps the application's beans declared as {@link PersistentTokenRepository} so that each
+   * session records its remember-me series, for {@link ExpireRememberMeSessionListener}; a bean
+   * declared as a concrete class is left alone, with a warning.
    */
   @Bean
   static SeriesRecordingTokenRepositoryPostProcessor sessionkitRememberMeSeriesRecorder() {

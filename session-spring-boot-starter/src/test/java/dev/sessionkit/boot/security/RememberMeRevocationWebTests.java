@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import dev.sessionkit.PrincipalSession;
 import dev.sessionkit.PrincipalSessions;
 import dev.sessionkit.SessionStore;
 import jakarta.servlet.http.Cookie;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.web.authentication.rememberme.PersistentRememberMeToken;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -80,8 +83,7 @@ class RememberMeRevocationWebTests {
       assertThat(phoneAccount.getResponse().getStatus()).isEqualTo(302);
       assertThat(phoneAccount.getResponse().getRedirectedUrl()).endsWith("/login");
       assertThat(phone.cookie("remember-me")).as("the cookie is deleted").isNull();
-      assertThat(tokens.getTokenForSeries(phoneSeries).getDate().toInstant())
-          .isEqualTo(SeriesRecordingTokenRepository.EXPIRED);
+      assertThat(tokens.getTokenForSeries(phoneSeries)).isNull();
       laptop.loseSessionCookie();
       assertThat(laptop.account())
           .as("this device's remember-me still logs in: the phone's was not taken for a theft")
@@ -103,6 +105,92 @@ class RememberMeRevocationWebTests {
       assertThat(store.exists(olderSession)).isFalse();
       laptop.loseSessionCookie();
       assertThat(laptop.account()).isEqualTo("account of alice");
+    }
+
+    @Test
+    void signOneDeviceOutExpiresItsSeriesAndLeavesTheOthersAlone() throws Exception {
+      Device laptop = new Device(mvc);
+      Device phone = new Device(mvc);
+      laptop.logIn(true);
+      phone.logIn(true);
+      String phoneSeries = phone.rememberMeSeries();
+      String laptopSeries = laptop.rememberMeSeries();
+      Date laptopLastUsed = tokens.getTokenForSeries(laptopSeries).getDate();
+
+      assertThat(
+              ((PrincipalSessions) store)
+                  .revoke("alice", PrincipalSession.idOf(phone.sessionKey())))
+          .isTrue();
+
+      assertThat(tokens.getTokenForSeries(phoneSeries).getDate().toInstant())
+          .isEqualTo(SeriesRecordingTokenRepository.EXPIRED);
+      assertThat(tokens.getTokenForSeries(laptopSeries).getDate()).isEqualTo(laptopLastUsed);
+      assertThat(phone.send(get("/account")).getResponse().getStatus()).isEqualTo(302);
+      laptop.loseSessionCookie();
+      assertThat(laptop.account()).isEqualTo("account of alice");
+    }
+
+    @Test
+    void signOutOtherDevicesEndsTheRememberMeOfADeviceWhoseSessionHadAlreadyExpired()
+        throws Exception {
+      Device laptop = new Device(mvc);
+      Device lostPhone = new Device(mvc);
+      laptop.logIn(true);
+      lostPhone.logIn(true);
+      String laptopSeries = laptop.rememberMeSeries();
+      PersistentRememberMeToken laptopToken = tokens.getTokenForSeries(laptopSeries);
+      store.delete(lostPhone.sessionKey());
+
+      assertThat(laptop.signOutOthers())
+          .as("the phone's session is not listed")
+          .isEqualTo("signed out 0");
+
+      MvcResult phoneAccount = lostPhone.send(get("/account"));
+      assertThat(phoneAccount.getResponse().getStatus()).isEqualTo(302);
+      assertThat(phoneAccount.getResponse().getRedirectedUrl()).endsWith("/login");
+      assertThat(lostPhone.cookie("remember-me")).as("the cookie is deleted").isNull();
+      PersistentRememberMeToken kept = tokens.getTokenForSeries(laptopSeries);
+      assertThat(kept.getTokenValue()).isEqualTo(laptopToken.getTokenValue());
+      assertThat(kept.getDate()).isEqualTo(laptopToken.getDate());
+      laptop.loseSessionCookie();
+      assertThat(laptop.account())
+          .as("this device's remember-me still logs in, with the token it had")
+          .isEqualTo("account of alice");
+    }
+
+    @Test
+    void signOutOtherDevicesKeepsThisDevicesRememberMeAfterTheCookieLoggedItInAgain()
+        throws Exception {
+      Device laptop = new Device(mvc);
+      Device lostPhone = new Device(mvc);
+      laptop.logIn(true);
+      lostPhone.logIn(true);
+      store.delete(lostPhone.sessionKey());
+      laptop.loseSessionCookie();
+      assertThat(laptop.account()).isEqualTo("account of alice");
+
+      assertThat(laptop.signOutOthers()).as("the laptop's older session").isEqualTo("signed out 1");
+
+      assertThat(lostPhone.send(get("/account")).getResponse().getStatus()).isEqualTo(302);
+      laptop.loseSessionCookie();
+      assertThat(laptop.account()).isEqualTo("account of alice");
+      laptop.loseSessionCookie();
+      assertThat(laptop.account()).isEqualTo("account of alice");
+    }
+
+    @Test
+    void signOutAllDevicesEndsEveryRememberMeLogin() throws Exception {
+      Device laptop = new Device(mvc);
+      Device lostPhone = new Device(mvc);
+      laptop.logIn(true);
+      lostPhone.logIn(true);
+      store.delete(lostPhone.sessionKey());
+
+      assertThat(laptop.signOutAll()).isEqualTo("signed out 1");
+
+      assertThat(lostPhone.send(get("/account")).getResponse().getStatus()).isEqualTo(302);
+      assertThat(laptop.send(get("/account")).getResponse().getStatus()).isEqualTo(302);
+      assertThat(laptop.cookie("remember-me")).isNull();
     }
 
     @Test
@@ -174,6 +262,10 @@ class RememberMeRevocationWebTests {
 
     String signOutOthers() throws Exception {
       return send(post("/sign-out-others")).getResponse().getContentAsString();
+    }
+
+    String signOutAll() throws Exception {
+      return send(post("/sign-out-all")).getResponse().getContentAsString();
     }
 
     String sessionKey() {

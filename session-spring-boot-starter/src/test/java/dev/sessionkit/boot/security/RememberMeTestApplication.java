@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Form login and remember-me, persistent tokens in a {@link PersistentTokenRepository} bean ({@code
  * test.remember-me=persistent}, the default) or the hash-based cookie ({@code
- * test.remember-me=hash}), and "sign out my other devices" on {@code POST /sign-out-others}. CSRF
- * protection is off: the tests are about remember-me.
+ * test.remember-me=hash}), and "sign out my other devices" on {@code POST /sign-out-others} (every
+ * device, this one too, on {@code POST /sign-out-all}). CSRF protection is off: the tests are about
+ * remember-me.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -83,6 +84,11 @@ class RememberMeTestApplication {
     String signOutOthers(Principal principal, Session session) {
       return "signed out "
           + ((PrincipalSessions) store).revokeOthers(principal.getName(), session.getSessionKey());
+    }
+
+    @PostMapping("/sign-out-all")
+    String signOutAll(Principal principal) {
+      return "signed out " + ((PrincipalSessions) store).revokeOthers(principal.getName(), null);
     }
   }
 }

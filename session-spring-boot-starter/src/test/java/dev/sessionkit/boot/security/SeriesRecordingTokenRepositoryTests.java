@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessionkit.PrincipalSessions;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -145,6 +146,55 @@ class SeriesRecordingTokenRepositoryTests {
     assertThat(repository.getTokenForSeries("phone").getDate().getTime()).isEqualTo(NOW.getTime());
   }
 
+  @ParameterizedTest
+  @MethodSource("repositories")
+  void removeUserTokensExceptKeepsTheKeptSeriesUnchangedAndRemovesTheUsersOthers(
+      PersistentTokenRepository tokens) {
+    SeriesRecordingTokenRepository repository = new SeriesRecordingTokenRepository(tokens);
+    tokens.createNewToken(new PersistentRememberMeToken("alice", "laptop", "laptop value", NOW));
+    tokens.createNewToken(new PersistentRememberMeToken("alice", "lost phone", "phone value", NOW));
+    tokens.createNewToken(new PersistentRememberMeToken("bob", "bobs", "bobs value", NOW));
+
+    repository.removeUserTokensExcept("alice", List.of("laptop", "bobs", "unknown"));
+
+    PersistentRememberMeToken laptop = repository.getTokenForSeries("laptop");
+    assertThat(laptop.getUsername()).isEqualTo("alice");
+    assertThat(laptop.getTokenValue()).isEqualTo("laptop value");
+    assertThat(laptop.getDate().getTime()).isEqualTo(NOW.getTime());
+    assertThat(repository.getTokenForSeries("lost phone")).isNull();
+    assertThat(repository.getTokenForSeries("bobs").getTokenValue()).isEqualTo("bobs value");
+    assertThat(visitor.session.isEmpty()).as("recorded in no session").isTrue();
+  }
+
+  @ParameterizedTest
+  @MethodSource("repositories")
+  void removeUserTokensExceptDoesNotBringAnExpiredSeriesBack(PersistentTokenRepository tokens) {
+    SeriesRecordingTokenRepository repository = new SeriesRecordingTokenRepository(tokens);
+    tokens.createNewToken(new PersistentRememberMeToken("alice", "laptop", "laptop value", NOW));
+    repository.expireSeries("alice", "laptop");
+
+    repository.removeUserTokensExcept("alice", List.of("laptop"));
+
+    assertThat(repository.getTokenForSeries("laptop")).isNull();
+  }
+
+  @Test
+  void removeUserTokensExceptForgetsTheSeriesExpiredInMemoryOfTheUserOnly() {
+    InMemoryTokenRepositoryImpl tokens = new InMemoryTokenRepositoryImpl();
+    SeriesRecordingTokenRepository repository = new SeriesRecordingTokenRepository(tokens);
+    tokens.createNewToken(new PersistentRememberMeToken("alice", "phone", "value", NOW));
+    tokens.createNewToken(new PersistentRememberMeToken("bob", "bobs", "value", NOW));
+    repository.expireSeries("alice", "phone");
+    repository.expireSeries("bob", "bobs");
+
+    repository.removeUserTokensExcept("alice", List.of());
+    tokens.createNewToken(new PersistentRememberMeToken("alice", "phone", "value", NOW));
+
+    assertThat(repository.getTokenForSeries("phone").getDate().getTime()).isEqualTo(NOW.getTime());
+    assertThat(repository.getTokenForSeries("bobs").getDate().toInstant())
+        .isEqualTo(SeriesRecordingTokenRepository.EXPIRED);
+  }
+
   @Test
   void theListenerExpiresTheRevokedSessionsSeriesButNotTheSeriesOfTheSessionAsking() {
     InMemoryTokenRepositoryImpl tokens = new InMemoryTokenRepositoryImpl();
@@ -185,11 +235,48 @@ class SeriesRecordingTokenRepositoryTests {
   }
 
   @Test
+  void othersRevokedEndsEveryOtherRememberMeLoginOfTheUserAndKeepsTheKeptSessionsOne() {
+    InMemoryTokenRepositoryImpl tokens = new InMemoryTokenRepositoryImpl();
+    SeriesRecordingTokenRepository repository = new SeriesRecordingTokenRepository(tokens);
+    tokens.createNewToken(new PersistentRememberMeToken("alice", "laptop", "value", NOW));
+    tokens.createNewToken(new PersistentRememberMeToken("alice", "lost phone", "value", NOW));
+    RequestContextHolder.resetRequestAttributes();
+
+    listenerOver(repository).othersRevoked("alice", sessionData("laptop"));
+
+    assertThat(repository.getTokenForSeries("laptop").getDate().getTime()).isEqualTo(NOW.getTime());
+    assertThat(repository.getTokenForSeries("lost phone")).isNull();
+  }
+
+  @Test
+  void othersRevokedKeepsTheSeriesOfTheSessionAskingWhileThatSessionLives() {
+    InMemoryTokenRepositoryImpl tokens = new InMemoryTokenRepositoryImpl();
+    SeriesRecordingTokenRepository repository = new SeriesRecordingTokenRepository(tokens);
+    tokens.createNewToken(new PersistentRememberMeToken("alice", "laptop", "value", NOW));
+    tokens.createNewToken(new PersistentRememberMeToken("alice", "lost phone", "value", NOW));
+    visitor.session.put(SeriesRecordingTokenRepository.SERIES_KEY, "laptop");
+    visitor.nextRequest();
+    RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(visitor.request));
+    ExpireRememberMeSessionListener listener = listenerOver(repository);
+
+    listener.othersRevoked("alice", Map.of());
+
+    assertThat(repository.getTokenForSeries("laptop")).isNotNull();
+    assertThat(repository.getTokenForSeries("lost phone")).isNull();
+
+    visitor.store.delete(visitor.key());
+    listener.othersRevoked("alice", Map.of());
+
+    assertThat(repository.getTokenForSeries("laptop")).isNull();
+  }
+
+  @Test
   void theListenerLeavesARepositoryThatRecordsNothingAlone() {
     InMemoryTokenRepositoryImpl tokens = new InMemoryTokenRepositoryImpl();
     tokens.createNewToken(new PersistentRememberMeToken("alice", "phone", "value", NOW));
 
     listenerOver(tokens).revoked("alice", sessionData("phone"));
+    listenerOver(tokens).othersRevoked("alice", Map.of());
 
     assertThat(tokens.getTokenForSeries("phone").getDate().getTime()).isEqualTo(NOW.getTime());
   }

@@ -6,19 +6,27 @@ import dev.sessionkit.SessionStore;
 import dev.sessionkit.boot.SessionkitAutoConfiguration;
 import dev.sessionkit.boot.SessionkitWebAutoConfiguration;
 import dev.sessionkit.boot.web.SessionFlashMapManager;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.authentication.rememberme.InMemoryTokenRepositoryImpl;
+import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 
 /** The integration appears with Spring Security, backs off for user beans and by property. */
+@ExtendWith(OutputCaptureExtension.class)
 class SessionkitSecurityAutoConfigurationTests {
 
   private final WebApplicationContextRunner web =
@@ -115,6 +123,39 @@ class SessionkitSecurityAutoConfigurationTests {
   }
 
   @Test
+  void aBeanRegisteredAsPersistentTokenRepositoryIsWrapped() {
+    web.withBean(PersistentTokenRepository.class, InMemoryTokenRepositoryImpl::new)
+        .run(
+            context ->
+                assertThat(context.getBean(PersistentTokenRepository.class))
+                    .isInstanceOf(SeriesRecordingTokenRepository.class));
+  }
+
+  @Test
+  void aBeanDeclaredAsItsConcreteClassIsLeftAloneForItsInjectionPointsWithOneWarning(
+      CapturedOutput output) {
+    web.withUserConfiguration(ConcreteJdbcTokenRepository.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(PersistentTokenRepository.class))
+                  .isInstanceOf(JdbcTokenRepositoryImpl.class)
+                  .isSameAs(context.getBean(TokensUser.class).tokens());
+              assertThat(context).hasSingleBean(ExpireRememberMeSessionListener.class);
+            });
+    String warning =
+        "'tokens' ("
+            + JdbcTokenRepositoryImpl.class.getName()
+            + ") is not declared as"
+            + " PersistentTokenRepository";
+    assertThat(output.getOut()).containsOnlyOnce(warning);
+    assertThat(output.getOut())
+        .contains(
+            "declare it as PersistentTokenRepository so that signing a device out ends its"
+                + " remember-me login");
+  }
+
+  @Test
   void withoutAPersistentTokenRepositoryThereIsNoRevocationListener() {
     web.run(context -> assertThat(context).doesNotHaveBean(ExpireRememberMeSessionListener.class));
   }
@@ -156,6 +197,29 @@ class SessionkitSecurityAutoConfigurationTests {
       return new InMemoryTokenRepositoryImpl();
     }
   }
+
+  @Configuration(proxyBeanMethods = false)
+  static class ConcreteJdbcTokenRepository {
+
+    @Bean
+    JdbcTokenRepositoryImpl tokens() {
+      JdbcTokenRepositoryImpl tokens = new JdbcTokenRepositoryImpl();
+      tokens.setDataSource(
+          new EmbeddedDatabaseBuilder()
+              .setType(EmbeddedDatabaseType.H2)
+              .setName("concrete-tokens-" + UUID.randomUUID())
+              .build());
+      return tokens;
+    }
+
+    @Bean
+    TokensUser tokensUser(JdbcTokenRepositoryImpl tokens) {
+      return new TokensUser(tokens);
+    }
+  }
+
+  /** An application bean that injects the repository as the class it was declared as. */
+  record TokensUser(JdbcTokenRepositoryImpl tokens) {}
 
   @Configuration(proxyBeanMethods = false)
   static class OwnComponents {
