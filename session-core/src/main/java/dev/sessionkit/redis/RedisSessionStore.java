@@ -22,6 +22,10 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * version the session loaded and writes in the same step, so concurrent saves merge and a save
  * never brings back a session deleted meanwhile; a delete one {@code DEL}. A session that is not
  * touched sends no command. No request ever runs {@code KEYS} or {@code SCAN}.
+ *
+ * <p>On a {@code LettuceConnectionFactory} that shares its native connection (Spring Boot's
+ * default), the commands go straight on that connection, which stays the factory's to open and
+ * close; on any other factory, through a {@code StringRedisTemplate}.
  */
 public final class RedisSessionStore extends StorageSessionStore {
 
