@@ -10,6 +10,7 @@ import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
@@ -46,6 +47,44 @@ class RedisSessionStoreTests extends RedisSessionStoreContractTests {
       assertThat(store.exists(key)).as("the record is untouched").isTrue();
     } finally {
       unreachable.destroy();
+    }
+  }
+
+  @Test
+  void saveAfterRedisForgotTheSaveScriptSendsTheScriptAgain() {
+    Session earlier = storedSessionReopened();
+    earlier.put("a", 2);
+    earlier.save(); // Redis now has the script
+    String key = earlier.getSessionKey();
+    try (RedisConnection connection = redis.connectionFactory().getConnection()) {
+      connection.scriptingCommands().scriptFlush();
+    }
+
+    Session session = store.open(key);
+    session.put("a", 3);
+    session.save();
+
+    assertThat(store.open(key).get("a")).isEqualTo(3);
+  }
+
+  @Test
+  void storeOnAConnectionFactoryThatDoesNotShareItsConnectionCreatesSavesLoadsAndDeletes() {
+    LettuceConnectionFactory unshared = TestRedis.connectionFactory("127.0.0.1", 6379);
+    unshared.setShareNativeConnection(false);
+    try {
+      RedisSessionStore onUnshared = new RedisSessionStore(unshared, settings, keyPrefix());
+      Session created = onUnshared.newSession();
+      created.put("a", 1);
+      created.save();
+      Session reopened = onUnshared.open(created.getSessionKey());
+      reopened.put("b", 2);
+      reopened.save();
+
+      assertThat(store.open(created.getSessionKey()).keySet()).containsExactly("a", "b");
+      onUnshared.delete(created.getSessionKey());
+      assertThat(store.exists(created.getSessionKey())).isFalse();
+    } finally {
+      unshared.destroy();
     }
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.sessionkit.spi.StoredRecord;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,5 +71,70 @@ class StoredRecordTextTests {
     assertThatExceptionOfType(UnreadableSessionDataException.class)
         .isThrownBy(() -> StoredRecord.fromText(text));
     assertThat(StoredRecord.versionOf(text)).isEqualTo(StoredRecord.UNREADABLE_VERSION);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2030-01-15T00:00:00Z",
+        "2030-01-15T23:59:59.999Z",
+        "2030-01-15T00:00:00.000001Z",
+        "2030-01-15T00:00:00.123456789Z",
+        "2028-02-29T12:00:00Z",
+        "1970-01-01T00:00:00Z",
+        "0000-01-01T00:00:00Z",
+        "9999-12-31T23:59:59.999999999Z",
+        "1969-12-31T23:59:59.5Z",
+        "+10000-01-01T00:00:00Z",
+        "-0001-01-01T00:00:00Z",
+        "2030-01-15t00:00:00z",
+        "2030-01-15T00:00:00+01:00",
+        "2030-01-15T24:00:00Z",
+        "2030-01-15T00:00:00.Z"
+      })
+  void instantsReadAsInstantParseReadsThem(String instant) {
+    String text = instant + " 1 " + instant + " " + instant + " -\n{}";
+
+    StoredRecord read = StoredRecord.fromText(text);
+
+    assertThat(read.expiry()).isEqualTo(Instant.parse(instant));
+    assertThat(read.created()).isEqualTo(Instant.parse(instant));
+    assertThat(read.saved()).isEqualTo(Instant.parse(instant));
+  }
+
+  @Test
+  void instantsThatToStringWritesReadBackEqual() {
+    SplittableRandom random = new SplittableRandom(42);
+    for (int i = 0; i < 10_000; i++) {
+      Instant instant =
+          Instant.ofEpochSecond(
+              random.nextLong(-62_167_219_200L, 253_402_300_800L), random.nextInt(1_000_000_000));
+      Instant truncated = i % 2 == 0 ? instant : instant.truncatedTo(ChronoUnit.SECONDS);
+      StoredRecord record =
+          StoredRecord.builder().data("{}").expiry(truncated).version(1).created(truncated).build();
+
+      assertThat(StoredRecord.fromText(record.toText()).expiry()).isEqualTo(truncated);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2030-02-30T00:00:00Z",
+        "2029-02-29T00:00:00Z",
+        "2030-13-01T00:00:00Z",
+        "2030-00-01T00:00:00Z",
+        "2030-01-00T00:00:00Z",
+        "2030-01-15T00:60:00Z",
+        "2030-01-15T00:00:61Z",
+        "2030-01-15T00:00:00.12aZ",
+        "2030-01-15T00:00:0aZ",
+        "2030-01-15 00:00:00Z"
+      })
+  void headerWithAnInstantThatIsNotOneIsUnreadable(String instant) {
+    String text = instant + " 1 - - -\n{}";
+
+    assertThatExceptionOfType(UnreadableSessionDataException.class)
+        .isThrownBy(() -> StoredRecord.fromText(text));
   }
 }

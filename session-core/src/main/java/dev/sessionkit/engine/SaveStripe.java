@@ -79,7 +79,13 @@ final class SaveStripe {
     final @Nullable Instant created;
     final Object leader;
     String encoded;
+
+    /**
+     * Written under both the stripe's monitor and this batch's ({@link #moveTo}), so it reads under
+     * either.
+     */
     BatchState state = BatchState.OPEN;
+
     @Nullable StoredRecord record;
     @Nullable RuntimeException failure;
     boolean membersSaveAlone;
@@ -91,6 +97,42 @@ final class SaveStripe {
       this.created = base.created();
       this.encoded = encoded;
       this.leader = leader;
+    }
+
+    /**
+     * Under the stripe's monitor: moves the batch to {@code next}, and wakes the members waiting in
+     * {@link #awaitEnd()} once it has ended (the leader waits on the stripe's monitor).
+     */
+    void moveTo(BatchState next) {
+      synchronized (this) {
+        state = next;
+        if (next != BatchState.OPEN && next != BatchState.WRITING) {
+          notifyAll();
+        }
+      }
+    }
+
+    /** The state, read without the stripe's monitor. */
+    synchronized BatchState state() {
+      return state;
+    }
+
+    /**
+     * Waits, without the stripe's monitor, until the batch has been written, failed or dissolved;
+     * an interrupt is kept for later, as in {@link SaveStripe#awaitChange()}.
+     *
+     * @return whether the thread was interrupted while waiting
+     */
+    synchronized boolean awaitEnd() {
+      boolean interrupted = false;
+      while (state == BatchState.OPEN || state == BatchState.WRITING) {
+        try {
+          wait();
+        } catch (InterruptedException ex) {
+          interrupted = true;
+        }
+      }
+      return interrupted;
     }
 
     /** Whether {@code written} is the record this batch was built on, as it was. */

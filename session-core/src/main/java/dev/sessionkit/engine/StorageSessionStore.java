@@ -706,12 +706,17 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
       SaveStripe stripe, SaveStripe.Batch batch, Merge merge, long start) {
     boolean interrupted = false;
     SaveStripe.BatchState state;
-    synchronized (stripe) {
-      while (batch.state == SaveStripe.BatchState.OPEN
-          || (batch.state == SaveStripe.BatchState.WRITING && batch.leader != merge)) {
-        interrupted |= stripe.awaitChange();
+    if (batch.leader == merge) {
+      synchronized (stripe) {
+        while (batch.state == SaveStripe.BatchState.OPEN) {
+          interrupted |= stripe.awaitChange();
+        }
+        state = batch.state;
       }
-      state = batch.state;
+    } else {
+      // The other members only need the outcome: they wait on the batch, which wakes them once.
+      interrupted = batch.awaitEnd();
+      state = batch.state();
     }
     if (state == SaveStripe.BatchState.WRITING) {
       state = writeBatch(stripe, batch);
@@ -759,7 +764,7 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
       state = SaveStripe.BatchState.FAILED;
     } finally {
       synchronized (stripe) {
-        batch.state = state;
+        batch.moveTo(state);
         land(stripe, written);
       }
     }
@@ -783,20 +788,20 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
             StoredRecord record =
                 record(decode(batch.encoded), batch.baseVersion + 1, batch.created);
             batch.record = record;
-            batch.state = SaveStripe.BatchState.WRITING;
+            batch.moveTo(SaveStripe.BatchState.WRITING);
             stripe.flight = SaveStripe.Flight.of(batch.key, record);
           } catch (RuntimeException ex) {
             // Too large together: each member saves alone, to learn which one it is.
             batch.membersSaveAlone = true;
-            batch.state = SaveStripe.BatchState.DISSOLVED;
+            batch.moveTo(SaveStripe.BatchState.DISSOLVED);
           }
         } else {
-          batch.state = SaveStripe.BatchState.DISSOLVED;
+          batch.moveTo(SaveStripe.BatchState.DISSOLVED);
         }
       }
     } finally {
       if (batch != null && batch.state == SaveStripe.BatchState.OPEN) {
-        batch.state = SaveStripe.BatchState.DISSOLVED;
+        batch.moveTo(SaveStripe.BatchState.DISSOLVED);
       }
       stripe.notifyAll();
     }
@@ -807,7 +812,7 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
     SaveStripe.Batch batch = stripe.next;
     if (batch != null) {
       stripe.next = null;
-      batch.state = SaveStripe.BatchState.DISSOLVED;
+      batch.moveTo(SaveStripe.BatchState.DISSOLVED);
       stripe.notifyAll();
     }
   }

@@ -7,23 +7,16 @@ import dev.sessionkit.spi.ReplaceOutcome;
 import dev.sessionkit.spi.SessionStorage;
 import dev.sessionkit.spi.StorageCapabilities;
 import dev.sessionkit.spi.StoredRecord;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
-import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.data.redis.core.types.Expiration;
 
 /**
  * Session records in Redis, each as one string value ({@link StoredRecord#toText()}) under {@code
@@ -164,7 +157,7 @@ final class RedisSessionStorage implements SessionStorage {
           .indexesPrincipals(true)
           .build();
 
-  private final StringRedisTemplate redis;
+  private final RedisSessionCommands redis;
   private final String keyPrefix;
   private final KeySlots slots;
 
@@ -175,14 +168,14 @@ final class RedisSessionStorage implements SessionStorage {
       throw new IllegalArgumentException(
           "The Redis key prefix must not be empty; sessions would mix with other keys");
     }
-    this.redis = new StringRedisTemplate(connectionFactory);
+    this.redis = RedisSessionCommands.on(connectionFactory);
     this.keyPrefix = keyPrefix;
     this.slots = new KeySlots(keyPrefix);
   }
 
   @Override
   public @Nullable StoredRecord load(String key) {
-    String text = execute("load", key, () -> redis.opsForValue().get(redisKey(key)));
+    String text = execute("load", key, () -> redis.get(redisKey(key)));
     return text == null ? null : StoredRecord.fromText(text);
   }
 
@@ -210,7 +203,7 @@ final class RedisSessionStorage implements SessionStorage {
               "create",
               key,
               () ->
-                  redis.execute(
+                  redis.run(
                       INSERT_INDEXED,
                       List.of(redisKey(key), indexKey(principal)),
                       record.toText(),
@@ -219,21 +212,10 @@ final class RedisSessionStorage implements SessionStorage {
                       Long.toString(System.currentTimeMillis())));
       return created != null && created > 0;
     }
-    byte[] redisKey = bytes(redisKey(key));
-    byte[] value = bytes(record.toText());
-    Expiration expiration =
-        Expiration.unixTimestamp(expiryMillis(record.expiry()), TimeUnit.MILLISECONDS);
-    Boolean stored =
-        execute(
-            "create",
-            key,
-            () ->
-                redis.execute(
-                    (RedisCallback<Boolean>)
-                        connection ->
-                            connection
-                                .stringCommands()
-                                .set(redisKey, value, expiration, SetOption.ifAbsent())));
+    String redisKey = redisKey(key);
+    String value = record.toText();
+    long expiresAt = expiryMillis(record.expiry());
+    Boolean stored = execute("create", key, () -> redis.setIfAbsent(redisKey, value, expiresAt));
     if (Boolean.TRUE.equals(stored)) {
       index(key, record);
       return true;
@@ -252,7 +234,7 @@ final class RedisSessionStorage implements SessionStorage {
             "save",
             key,
             () ->
-                redis.execute(
+                redis.run(
                     REPLACE,
                     keys,
                     record.toText(),
@@ -286,17 +268,11 @@ final class RedisSessionStorage implements SessionStorage {
   @Override
   public List<IndexedSession> sessionsOf(String principal, Instant now) {
     String indexKey = indexKey(principal);
-    Set<String> members =
-        execute(
-            "list",
-            null,
-            () ->
-                redis
-                    .opsForZSet()
-                    .rangeByScore(indexKey, now.toEpochMilli() + 1, Double.POSITIVE_INFINITY));
+    List<String> members =
+        execute("list", null, () -> redis.membersScoredFrom(indexKey, now.toEpochMilli() + 1));
     List<IndexedSession> sessions = new ArrayList<>();
     List<String> stale = new ArrayList<>();
-    for (String key : members == null ? Set.<String>of() : members) {
+    for (String key : members == null ? List.<String>of() : members) {
       StoredRecord record;
       try {
         record = load(key);
@@ -310,7 +286,13 @@ final class RedisSessionStorage implements SessionStorage {
       }
     }
     if (!stale.isEmpty()) {
-      execute("list", null, () -> redis.opsForZSet().remove(indexKey, stale.toArray()));
+      execute(
+          "list",
+          null,
+          () -> {
+            redis.removeMembers(indexKey, stale);
+            return null;
+          });
     }
     return sessions;
   }
@@ -362,7 +344,7 @@ final class RedisSessionStorage implements SessionStorage {
           "save",
           key,
           () ->
-              redis.execute(
+              redis.run(
                   INDEX,
                   List.of(indexKey(principal)),
                   key,
@@ -401,10 +383,6 @@ final class RedisSessionStorage implements SessionStorage {
       millis++;
     }
     return Math.max(millis, 1);
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private <T> @Nullable T execute(

@@ -27,6 +27,10 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * principal, {@code <prefix>principal:<name>}, scored by expiry. A session that names its user when
  * it is created (as at a Spring Security login) gets a key in the hash slot of that set, so the
  * script that creates or saves it also keeps the index, in one step and on a Cluster too.
+ *
+ * <p>On a {@code LettuceConnectionFactory} that shares its native connection (Spring Boot's
+ * default), the commands go straight on that connection, which stays the factory's to open and
+ * close; on any other factory, through a {@code StringRedisTemplate}.
  */
 public final class RedisSessionStore extends StorageSessionStore {
 

@@ -3,6 +3,8 @@ package dev.sessionkit.spi;
 import dev.sessionkit.UnreadableSessionDataException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Objects;
@@ -134,7 +136,7 @@ public final class StoredRecord {
       Builder builder =
           builder()
               .data(text.substring(newline + 1))
-              .expiry(Instant.parse(fields[0]))
+              .expiry(parseInstant(fields[0]))
               .version(fields.length > 1 ? Long.parseLong(fields[1]) : 0);
       if (fields.length == 5) {
         builder
@@ -156,7 +158,67 @@ public final class StoredRecord {
   }
 
   private static @Nullable Instant instantOrNull(String field) {
-    return field.equals("-") ? null : Instant.parse(field);
+    return field.equals("-") ? null : parseInstant(field);
+  }
+
+  /**
+   * {@link Instant#parse(CharSequence)}, a few times faster for what {@link Instant#toString()}
+   * writes for years 0000 to 9999 ({@code 2030-01-15T00:00:00Z}, with 3, 6 or 9 fraction digits or
+   * none), which a load reads three of; any other text goes to {@code Instant.parse}.
+   */
+  static Instant parseInstant(String text) {
+    int length = text.length();
+    if ((length != 20 && length != 24 && length != 27 && length != 30)
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':'
+        || text.charAt(length - 1) != 'Z'
+        || (length > 20 && text.charAt(19) != '.')) {
+      return Instant.parse(text);
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    int hour = digits(text, 11, 13);
+    int minute = digits(text, 14, 16);
+    int second = digits(text, 17, 19);
+    int fraction = length > 20 ? digits(text, 20, length - 1) : 0;
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > 28 && day > YearMonth.of(year, month).lengthOfMonth()
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59
+        || fraction < 0) {
+      return Instant.parse(text);
+    }
+    long epochDay = LocalDate.of(year, month, day).toEpochDay();
+    int nanos = fraction;
+    for (int digits = length - 21; digits < 9; digits++) {
+      nanos *= 10;
+    }
+    return Instant.ofEpochSecond(
+        epochDay * 86_400 + hour * 3_600L + minute * 60L + second, length > 20 ? nanos : 0);
+  }
+
+  /** The decimal number in {@code text} from {@code from} to {@code to}, or -1 if not digits. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private static byte[] utf8(String text) {
