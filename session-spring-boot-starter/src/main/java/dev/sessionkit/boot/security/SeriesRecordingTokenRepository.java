@@ -151,11 +151,7 @@ public final class SeriesRecordingTokenRepository implements PersistentTokenRepo
       }
     }
     removeUserTokens(username);
-    for (PersistentRememberMeToken token : keep) {
-      repository.createNewToken(
-          new PersistentRememberMeToken(
-              token.getUsername(), token.getSeries(), token.getTokenValue(), token.getDate()));
-    }
+    keep.forEach(repository::createNewToken);
   }
 
   /** The repository this one records for. */
