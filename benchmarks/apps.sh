@@ -114,6 +114,18 @@ install_traps() { # script name
 
 url() { echo "http://127.0.0.1:${PORT_OF[$1]}/$2"; }
 
+# What one app JVM has spent so far: "<cpu ticks> <voluntary context switches>", the CPU time
+# (user + system, in clock ticks) from /proc/<pid>/stat and the voluntary switches summed over its
+# threads (a thread blocking on a lock, a future or a socket). Threads that end in between are not
+# counted: these JVMs keep their threads.
+process_cost() { # pid
+  local pid=$1 ticks switches
+  ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+  switches=$(cat /proc/"$pid"/task/*/status 2>/dev/null \
+    | awk '/^voluntary_ctxt_switches/ { s += $2 } END { print s + 0 }')
+  echo "$ticks $switches"
+}
+
 # Starts one app JVM on its port (loopback) and waits until it answers /touch.
 start_app() { # app port
   local app=$1 port=$2 datasource user deadline

@@ -118,7 +118,8 @@ done
 
 # --- rounds ---------------------------------------------------------------------------------
 RESULTS="$RUN_DIR/results.tsv"
-printf 'round\tapp\tendpoint\treqs\tp50\tp99\trequests\tnon2xx\tsocket_errors\texpected\tdelta\tlost\n' \
+CLK_TCK=$(getconf CLK_TCK)
+printf 'round\tapp\tendpoint\treqs\tp50\tp99\trequests\tnon2xx\tsocket_errors\texpected\tdelta\tlost\tcpu_us\tswitches\n' \
   > "$RESULTS"
 for round in $(seq 1 "$ROUNDS"); do
   for app in "${APP_LIST[@]}"; do
@@ -126,11 +127,14 @@ for round in $(seq 1 "$ROUNDS"); do
       out="$RUN_DIR/wrk/$round-$app-$endpoint.txt"
       before=""
       case "$endpoint:$COOKIE_APPS" in incr*" $app "*) ;; incr*) before=$(read_n "$app") ;; esac
+      read -r ticks_before switches_before <<< "$(process_cost "${PID_OF[$app]}")"
       run_wrk "$app" "$endpoint" "$DURATION" "$out"
+      read -r ticks_after switches_after <<< "$(process_cost "${PID_OF[$app]}")"
       after=""
       [ -z "$before" ] || { sleep 1; after=$(read_n "$app"); }
       awk -v round="$round" -v app="$app" -v endpoint="$endpoint" \
-          -v before="$before" -v after="$after" '
+          -v before="$before" -v after="$after" -v ticks=$((ticks_after - ticks_before)) \
+          -v switches=$((switches_after - switches_before)) -v tck="$CLK_TCK" '
         /requests in/ { requests = $1 }
         /Requests\/sec:/ { reqs = $2 }
         /Non-2xx or 3xx responses:/ { non2xx = $NF }
@@ -144,10 +148,12 @@ for round in $(seq 1 "$ROUNDS"); do
           if (before != "" && after != "") {
             expected = requests - non2xx; delta = after - before; lost = expected - delta
           }
-          printf "%s\t%s\t%s\t%.0f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", round, app, endpoint, \
-            reqs, p50, p99, requests, non2xx, errors, expected, delta, lost
+          cpu = requests > 0 ? ticks * 1000000 / tck / requests : 0
+          cs = requests > 0 ? switches / requests : 0
+          printf "%s\t%s\t%s\t%.0f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.0f\t%.2f\n", round, app, \
+            endpoint, reqs, p50, p99, requests, non2xx, errors, expected, delta, lost, cpu, cs
         }' "$out" >> "$RESULTS"
-      tail -1 "$RESULTS" | awk -F'\t' '{ printf "round %s  %-28s /%-12s %8s req/s  p50 %-9s p99 %-9s lost %s of %s\n", $1, $2, $3, $4, $5, $6, $12, $10 }'
+      tail -1 "$RESULTS" | awk -F'\t' '{ printf "round %s  %-28s /%-12s %8s req/s  p50 %-9s p99 %-9s lost %s of %s  app %s us %s cs /req\n", $1, $2, $3, $4, $5, $6, $12, $10, $13, $14 }'
     done
   done
 done
@@ -176,13 +182,14 @@ REPORT="$RUN_DIR/results.md"
       if ($12 != "-") { lost[key] = $12; expected[key] = $10 }
       if (!($2 in seen)) { seen[$2] = 1; order[++apps] = $2 }
       sum[key] += $4; count[key]++
+      cost[key] = $13 " µs, " $14 " cs"
     }
     END {
+      split("touch read incr incr-getput", eps, " ")
       print "| app | /touch | /read | /incr (compute) | /incr-getput | /incr lost | /incr-getput lost |"
       print "|---|---|---|---|---|---|---|"
       for (i = 1; i <= apps; i++) {
         app = order[i]; line = "| " app
-        split("touch read incr incr-getput", eps, " ")
         for (e = 1; e <= 4; e++) {
           key = app SUBSEP eps[e]
           line = line " | " rps[key] " (" lat[key] ")"
@@ -201,6 +208,18 @@ REPORT="$RUN_DIR/results.md"
       print "by the server but not counted by wrk, so the figure is uncertain by up to the number of"
       print "connections (a small negative figure means none lost). n/a: cookie backends, whose state"
       print "travels in the cookie that wrk does not update."
+      print ""
+      print "What the application JVM spent per request in the last round: CPU time (user + system,"
+      print "from /proc) and voluntary context switches (cs: a thread blocking on a lock, a future, a"
+      print "socket or the queue of its pool). wrk and the servers share the machine, uncounted here."
+      print ""
+      print "| app | /touch | /read | /incr (compute) | /incr-getput |"
+      print "|---|---|---|---|---|"
+      for (i = 1; i <= apps; i++) {
+        app = order[i]; line = "| " app
+        for (e = 1; e <= 4; e++) line = line " | " cost[app SUBSEP eps[e]]
+        print line " |"
+      }
       print ""
       print "Ratios of mean req/s over the rounds:"
       print ""
