@@ -186,6 +186,24 @@ abstract class CachedDbSessionStoreContractTests extends SessionStoreContractTes
     assertThat(isStoredIn(fast(), key)).as("the copy, deleted on the next read").isFalse();
   }
 
+  @Test
+  void logoutWhoseCopyCouldNotBeDeletedHoldsOnOtherInstancesOnceTheCacheAnswersAgain() {
+    String key = storedSession(Map.of("user", "alice"));
+    String unrelated = storedSession(Map.of("user", "bob"));
+    RefusesDeletes refusing = new RefusesDeletes(fast());
+    StorageSessionStore instance = new CachedDbSessionStore(durable(), refusing, settings);
+    assertThat(instance.open(key).get("user")).isEqualTo("alice");
+
+    instance.delete(key);
+    refusing.refuse = false;
+    assertThat(instance.open(unrelated).get("user"))
+        .as("the first read that reaches the cache")
+        .isEqualTo("bob");
+
+    assertThat(isStoredIn(fast(), key)).as("the copy of the logged-out session").isFalse();
+    assertThat(otherStore().open(key).get("user")).as("on another instance").isNull();
+  }
+
   /** A fast storage whose deletes fail while {@code refuse} is set. */
   static final class RefusesDeletes implements SessionStorage {
 

@@ -42,7 +42,9 @@ import org.jspecify.annotations.Nullable;
  * then at debug level until it answers again, never with a session key) and the operation carries
  * on with the durable storage alone, as Django's cached_db does since ticket 34806. A copy that a
  * failed write left behind is at worst stale, which the version checks above correct on the next
- * save. Thread-safe.
+ * save. A copy that a failed delete left behind (a logout's) is read from the durable storage by
+ * this instance, and deleted as soon as the fast storage answers it again; other instances sharing
+ * the fast storage read it until then. Thread-safe.
  */
 final class CachedDbSessionStorage implements SessionStorage {
 
@@ -285,6 +287,9 @@ final class CachedDbSessionStorage implements SessionStorage {
   /** The fast storage's answer, or null when it failed (logged). */
   private static final int MAX_DISTRUSTED = 100_000;
 
+  /** How many failed deletes of copies are retried at once when the fast storage answers again. */
+  private static final int MAX_COPIES_DELETED_ON_RECOVERY = 1_000;
+
   private static final String PROBE_KEY = "sessionkithealthprobe";
 
   /** Keys whose copy could not be deleted: read from the durable storage only. */
@@ -328,6 +333,22 @@ final class CachedDbSessionStorage implements SessionStorage {
       LOG.log(
           Level.INFO,
           () -> "The cache in front of the sessions' database (" + fast + ") answers again");
+      deleteDistrustedCopies();
+    }
+  }
+
+  /**
+   * Once the fast storage answers again, deletes the copies whose delete failed meanwhile (up to
+   * {@link #MAX_COPIES_DELETED_ON_RECOVERY}; any others when they are read): until then, other
+   * instances sharing the fast storage would still read such a copy, the session of a logout.
+   */
+  private void deleteDistrustedCopies() {
+    int tried = 0;
+    for (String key : List.copyOf(distrusted)) {
+      if (tried++ >= MAX_COPIES_DELETED_ON_RECOVERY || fastFailing.get()) {
+        return;
+      }
+      deleteFast(key);
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.sessionkit.SessionCodec;
 import dev.sessionkit.SessionListener;
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.SessionkitProperties.Backend;
 import dev.sessionkit.boot.cleanup.SessionCleanup;
 import dev.sessionkit.boot.cleanup.SessionCleanupLock;
 import dev.sessionkit.boot.event.SessionEventPublisher;
@@ -27,7 +28,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.cache.Cache;
@@ -204,7 +204,7 @@ public final class SessionkitAutoConfiguration {
   /** {@code file}: one file per session in a directory. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnMissingBean(SessionStore.class)
-  @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "file")
+  @ConditionalOnSessionBackend(Backend.FILE)
   static class FileBackendConfiguration {
 
     @Bean
@@ -314,10 +314,10 @@ public final class SessionkitAutoConfiguration {
       super(ConfigurationPhase.REGISTER_BEAN);
     }
 
-    @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "db")
+    @ConditionalOnSessionBackend(Backend.DB)
     static class Chosen {}
 
-    @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "auto", matchIfMissing = true)
+    @ConditionalOnSessionBackend(Backend.AUTO)
     @ConditionalOnBean(DataSource.class)
     static class AutoWithDataSource {}
   }
@@ -329,10 +329,10 @@ public final class SessionkitAutoConfiguration {
       super(ConfigurationPhase.REGISTER_BEAN);
     }
 
-    @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "cache")
+    @ConditionalOnSessionBackend(Backend.CACHE)
     static class Chosen {}
 
-    @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "auto", matchIfMissing = true)
+    @ConditionalOnSessionBackend(Backend.AUTO)
     @ConditionalOnMissingBean(DataSource.class)
     static class AutoWithoutDataSource {}
   }

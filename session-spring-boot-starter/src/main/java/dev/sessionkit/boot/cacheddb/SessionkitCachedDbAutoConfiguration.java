@@ -2,9 +2,11 @@ package dev.sessionkit.boot.cacheddb;
 
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.ConditionalOnSessionBackend;
 import dev.sessionkit.boot.SessionkitAutoConfiguration;
 import dev.sessionkit.boot.SessionkitConfigurationException;
 import dev.sessionkit.boot.SessionkitProperties;
+import dev.sessionkit.boot.SessionkitProperties.Backend;
 import dev.sessionkit.boot.cleanup.SessionCleanupLock;
 import dev.sessionkit.boot.jdbc.JdbcSessionSchemaInitializer;
 import dev.sessionkit.boot.jdbc.OnMissingJdbcSupportCondition;
@@ -22,7 +24,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -56,7 +57,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
       "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
       "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration"
     })
-@ConditionalOnProperty(name = "sessionkit.backend", havingValue = "cached-db")
+@ConditionalOnSessionBackend(Backend.CACHED_DB)
 @EnableConfigurationProperties(SessionkitProperties.class)
 public final class SessionkitCachedDbAutoConfiguration {
 

@@ -2,9 +2,11 @@ package dev.sessionkit.boot.cookie;
 
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.ConditionalOnSessionBackend;
 import dev.sessionkit.boot.SessionkitAutoConfiguration;
 import dev.sessionkit.boot.SessionkitConfigurationException;
 import dev.sessionkit.boot.SessionkitProperties;
+import dev.sessionkit.boot.SessionkitProperties.Backend;
 import dev.sessionkit.boot.cookie.SessionkitCookieStoreProperties.Format;
 import dev.sessionkit.cookie.EncryptedCookieSessionStore;
 import dev.sessionkit.cookie.SignedCookieSessionStore;
@@ -14,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +42,7 @@ public final class SessionkitCookieStoreAutoConfiguration {
   /** {@code signed-cookies}: the data in the cookie, readable by the visitor, signed. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnMissingBean(SessionStore.class)
-  @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "signed-cookies")
+  @ConditionalOnSessionBackend(Backend.SIGNED_COOKIES)
   static class SignedCookiesConfiguration {
 
     @Bean
@@ -61,7 +62,7 @@ public final class SessionkitCookieStoreAutoConfiguration {
   /** {@code encrypted-cookies}: the data in the cookie, encrypted. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnMissingBean(SessionStore.class)
-  @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "encrypted-cookies")
+  @ConditionalOnSessionBackend(Backend.ENCRYPTED_COOKIES)
   static class EncryptedCookiesConfiguration {
 
     @Bean

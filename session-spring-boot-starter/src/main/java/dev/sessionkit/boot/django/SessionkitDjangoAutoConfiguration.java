@@ -2,15 +2,16 @@ package dev.sessionkit.boot.django;
 
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.ConditionalOnSessionBackend;
 import dev.sessionkit.boot.SessionkitAutoConfiguration;
 import dev.sessionkit.boot.SessionkitConfigurationException;
+import dev.sessionkit.boot.SessionkitProperties.Backend;
 import dev.sessionkit.django.DjangoSessionStore;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -29,7 +30,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(before = SessionkitAutoConfiguration.class)
 @EnableConfigurationProperties(SessionkitDjangoProperties.class)
-@ConditionalOnProperty(name = "sessionkit.backend", havingValue = "django")
+@ConditionalOnSessionBackend(Backend.DJANGO)
 public final class SessionkitDjangoAutoConfiguration {
 
   @Bean

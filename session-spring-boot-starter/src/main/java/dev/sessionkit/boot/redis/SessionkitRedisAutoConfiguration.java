@@ -2,15 +2,16 @@ package dev.sessionkit.boot.redis;
 
 import dev.sessionkit.SessionSettings;
 import dev.sessionkit.SessionStore;
+import dev.sessionkit.boot.ConditionalOnSessionBackend;
 import dev.sessionkit.boot.SessionkitAutoConfiguration;
 import dev.sessionkit.boot.SessionkitConfigurationException;
+import dev.sessionkit.boot.SessionkitProperties.Backend;
 import dev.sessionkit.redis.RedisSessionStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +40,7 @@ public final class SessionkitRedisAutoConfiguration {
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = REDIS_CONNECTION_FACTORY)
   @ConditionalOnMissingBean(SessionStore.class)
-  @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "redis")
+  @ConditionalOnSessionBackend(Backend.REDIS)
   static class RedisBackendConfiguration {
 
     @Bean
@@ -69,7 +70,7 @@ public final class SessionkitRedisAutoConfiguration {
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnMissingClass(REDIS_CONNECTION_FACTORY)
   @ConditionalOnMissingBean(SessionStore.class)
-  @ConditionalOnProperty(name = "sessionkit.backend", havingValue = "redis")
+  @ConditionalOnSessionBackend(Backend.REDIS)
   static class RedisBackendUnavailableConfiguration {
 
     @Bean
