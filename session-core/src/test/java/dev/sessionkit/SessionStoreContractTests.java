@@ -1077,6 +1077,20 @@ abstract class SessionStoreContractTests {
   }
 
   @Test
+  void sessionNearTheMaximumSizeWithAPrincipalNameTooLongToIndexLoadsWhole() {
+    StorageSessionStore small = createStore(settings.toBuilder().maxSize(2048).build());
+    Session session = small.newSession();
+    session.put(PrincipalSessions.PRINCIPAL_NAME_KEY, "u".repeat(900));
+    session.put("pad", "x".repeat(1050));
+    session.save();
+
+    Session reopened = small.open(session.getSessionKey());
+
+    assertThat(reopened.get(PrincipalSessions.PRINCIPAL_NAME_KEY)).isEqualTo("u".repeat(900));
+    assertThat(reopened.get("pad")).isEqualTo("x".repeat(1050));
+  }
+
+  @Test
   void expireAtBrowserCloseFromTheSettingsAppliesToSessionsWithoutTheirOwnExpiry() {
     StorageSessionStore browserClose =
         createStore(settings.toBuilder().expireAtBrowserClose(true).build());

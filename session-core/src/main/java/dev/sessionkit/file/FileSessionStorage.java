@@ -3,6 +3,7 @@ package dev.sessionkit.file;
 import dev.sessionkit.ImproperlyConfiguredException;
 import dev.sessionkit.SessionStoreException;
 import dev.sessionkit.UnreadableSessionDataException;
+import dev.sessionkit.spi.IndexedPrincipals;
 import dev.sessionkit.spi.IndexedSession;
 import dev.sessionkit.spi.ReplaceOutcome;
 import dev.sessionkit.spi.SessionStorage;
@@ -106,8 +107,13 @@ final class FileSessionStorage implements SessionStorage {
   /** The JVM-wide lock of each stripe of each lock file, shared by every store of this JVM. */
   private static final ConcurrentMap<String, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
-  /** Room for a session file's header line beyond the session's maximum size. */
-  private static final int HEADER_BYTES = 1024;
+  /**
+   * Room for a session file's header line beyond the session's maximum size: the instants, the
+   * version, and a principal of up to {@link IndexedPrincipals#MAX_LENGTH} chars in Base64 (at most
+   * 1,020 characters), which a longer principal is left out of rather than making the file
+   * unreadable.
+   */
+  private static final int HEADER_BYTES = 2048;
 
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -549,7 +555,11 @@ final class FileSessionStorage implements SessionStorage {
           OWNER_ONLY == null
               ? Files.createTempFile(directory, TEMP_PREFIX, "")
               : Files.createTempFile(directory, TEMP_PREFIX, "", OWNER_ONLY);
-      Files.writeString(temp, record.toText(), StandardCharsets.UTF_8);
+      StoredRecord stored =
+          IndexedPrincipals.indexable(record, this) == null && record.principal() != null
+              ? record.toBuilder().principal(null).build()
+              : record;
+      Files.writeString(temp, stored.toText(), StandardCharsets.UTF_8);
       return temp;
     } catch (IOException ex) {
       throw failure("write", ex);

@@ -1,5 +1,6 @@
 package dev.sessionkit.jdbc;
 
+import dev.sessionkit.spi.IndexedPrincipals;
 import dev.sessionkit.spi.IndexedSession;
 import dev.sessionkit.spi.ReplaceOutcome;
 import dev.sessionkit.spi.SessionStorage;
@@ -42,9 +43,6 @@ final class JdbcSessionStorage implements SessionStorage {
       Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
   private static final StorageCapabilities CAPABILITIES =
       StorageCapabilities.builder().compareAndSet(true).indexesPrincipals(true).build();
-
-  /** The longest principal name the {@code principal_name} column holds. */
-  static final int MAX_PRINCIPAL_LENGTH = 255;
 
   private static final System.Logger LOG = System.getLogger(JdbcSessionStorage.class.getName());
 
@@ -159,7 +157,7 @@ final class JdbcSessionStorage implements SessionStorage {
             statement.setString(2, record.data());
             statement.setObject(3, toColumn(record.expiry()));
             statement.setLong(4, record.version());
-            statement.setString(5, principalColumn(record));
+            statement.setString(5, IndexedPrincipals.indexable(record, this));
             statement.setObject(6, toNullableColumn(record.created()));
             statement.setObject(7, toNullableColumn(record.saved()));
             statement.executeUpdate();
@@ -187,7 +185,7 @@ final class JdbcSessionStorage implements SessionStorage {
                 statement.setString(1, record.data());
                 statement.setObject(2, toColumn(record.expiry()));
                 statement.setLong(3, record.version());
-                statement.setString(4, principalColumn(record));
+                statement.setString(4, IndexedPrincipals.indexable(record, this));
                 statement.setObject(5, toNullableColumn(record.saved()));
                 statement.setString(6, key);
                 statement.setLong(7, expectedVersion);
@@ -248,25 +246,6 @@ final class JdbcSessionStorage implements SessionStorage {
   @Override
   public String toString() {
     return "JdbcSessionStore[table " + tableName + "]";
-  }
-
-  /**
-   * The principal's name for its column: null when none, and null (with a warning, the session
-   * itself unaffected) for a name longer than the column holds, which the index then cannot list.
-   */
-  private static @Nullable String principalColumn(StoredRecord record) {
-    String principal = record.principal();
-    if (principal != null && principal.length() > MAX_PRINCIPAL_LENGTH) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "A principal name of "
-              + principal.length()
-              + " characters is longer than the "
-              + MAX_PRINCIPAL_LENGTH
-              + " the session table indexes; its sessions are not listed by principal");
-      return null;
-    }
-    return principal;
   }
 
   private static @Nullable LocalDateTime toNullableColumn(@Nullable Instant instant) {

@@ -381,7 +381,9 @@ public class SessionkitProperties {
   /** Removal of expired sessions, for the backends that need it (db, file). */
   public static class Cleanup {
 
-    /** Whether expired sessions are removed on a schedule (db and file backends). */
+    /**
+     * Whether expired sessions are removed on a schedule (db, cached-db, django and file backends).
+     */
     private boolean enabled = true;
 
     /** When to remove expired sessions, as a Spring cron expression. */
