@@ -94,32 +94,47 @@ public final class JdbcSessionSchemaInitializer {
 
   private void warnIfTableIsMissing() {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    String lockTable = SessionCleanupLock.lockTableName(tableName);
+    warnUnlessReadable(
+        jdbc,
+        "cleanup lock",
+        SessionCleanupLock.lockTableName(tableName),
+        LOCK_COLUMNS,
+        "expired sessions will not be removed",
+        "Create it (see dev/sessionkit/boot/cleanup-lock-schema-*.sql in the starter)");
+    warnUnlessReadable(
+        jdbc,
+        "session",
+        tableName,
+        COLUMNS,
+        "sessions will fail",
+        "Create or migrate it (see dev/sessionkit/jdbc/schema-*.sql in session-core)");
+  }
+
+  /** Warns, with what follows and how to mend it, when {@code table} has not {@code columns}. */
+  private void warnUnlessReadable(
+      JdbcTemplate jdbc,
+      String kind,
+      String table,
+      String columns,
+      String consequence,
+      String remedy) {
     try {
-      jdbc.queryForList("SELECT " + LOCK_COLUMNS + " FROM " + lockTable + " WHERE 1 = 0");
+      jdbc.queryForList("SELECT " + columns + " FROM " + table + " WHERE 1 = 0");
     } catch (DataAccessException ex) {
       logger.warn(
-          "The cleanup lock table "
-              + lockTable
+          "The "
+              + kind
+              + " table "
+              + table
               + " cannot be read ("
               + ex.getMostSpecificCause().getMessage()
-              + "); expired sessions will not be removed until it exists with the columns "
-              + LOCK_COLUMNS
-              + ". Create it (see dev/sessionkit/boot/cleanup-lock-schema-*.sql in the starter)"
+              + "); "
+              + consequence
+              + " until it exists with the columns "
+              + columns
+              + ". "
+              + remedy
               + " or set sessionkit.jdbc.initialize-schema=always.");
-    }
-    try {
-      jdbc.queryForList("SELECT " + COLUMNS + " FROM " + tableName + " WHERE 1 = 0");
-    } catch (DataAccessException ex) {
-      logger.warn(
-          "The session table "
-              + tableName
-              + " cannot be read ("
-              + ex.getMostSpecificCause().getMessage()
-              + "); sessions will fail until it exists with the columns "
-              + COLUMNS
-              + ". Create or migrate it (see dev/sessionkit/jdbc/schema-*.sql in session-core) or"
-              + " set sessionkit.jdbc.initialize-schema=always.");
     }
   }
 

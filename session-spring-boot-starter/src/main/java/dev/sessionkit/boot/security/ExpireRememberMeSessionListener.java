@@ -3,6 +3,7 @@ package dev.sessionkit.boot.security;
 import dev.sessionkit.PrincipalSessions;
 import dev.sessionkit.Session;
 import dev.sessionkit.SessionListener;
+import dev.sessionkit.boot.web.CurrentSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class ExpireRememberMeSessionListener implements SessionListener {
     if (keptData.get(SeriesRecordingTokenRepository.SERIES_KEY) instanceof String series) {
       kept.add(series);
     }
-    Session current = SeriesRecordingTokenRepository.currentSession();
+    Session current = CurrentSession.current();
     String asking =
         current != null
             ? current.get(SeriesRecordingTokenRepository.SERIES_KEY, String.class)
@@ -82,7 +83,7 @@ public final class ExpireRememberMeSessionListener implements SessionListener {
    * series is expired with it.
    */
   private static boolean heldByTheSessionAsking(String series) {
-    Session current = SeriesRecordingTokenRepository.currentSession();
+    Session current = CurrentSession.current();
     if (current == null
         || !series.equals(current.get(SeriesRecordingTokenRepository.SERIES_KEY, String.class))) {
       return false;

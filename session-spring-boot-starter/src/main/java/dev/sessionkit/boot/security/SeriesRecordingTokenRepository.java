@@ -2,7 +2,7 @@ package dev.sessionkit.boot.security;
 
 import dev.sessionkit.PrincipalSessions;
 import dev.sessionkit.Session;
-import dev.sessionkit.boot.web.SessionFilter;
+import dev.sessionkit.boot.web.CurrentSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -160,7 +160,7 @@ public final class SeriesRecordingTokenRepository implements PersistentTokenRepo
   }
 
   private static void record(String series) {
-    Session session = currentSession();
+    Session session = CurrentSession.current();
     if (session == null) {
       return;
     }
@@ -169,18 +169,6 @@ public final class SeriesRecordingTokenRepository implements PersistentTokenRepo
     if (!series.equals(session.get(SERIES_KEY, String.class))) {
       session.put(SERIES_KEY, series);
     }
-  }
-
-  /** The sessionkit session of the request this thread handles, or null when there is none. */
-  static @Nullable Session currentSession() {
-    RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-    if (attributes == null) {
-      return null;
-    }
-    return attributes.getAttribute(SessionFilter.SESSION_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
-            instanceof Session session
-        ? session
-        : null;
   }
 
   @Override

@@ -57,15 +57,30 @@ public final class CurrentSession {
               + " used by a thread that is handling an HTTP request. Outside a request (scheduled"
               + " jobs, other threads), open a session from the SessionStore bean instead.");
     }
-    Object session =
-        attributes.getAttribute(SessionFilter.SESSION_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-    if (!(session instanceof Session current)) {
+    Session current = sessionIn(attributes);
+    if (current == null) {
       throw new IllegalStateException(
           "The current request has no sessionkit Session: the"
               + " SessionFilter did not run for it (check that its FilterRegistrationBean maps this"
               + " URL and dispatcher type).");
     }
     return current;
+  }
+
+  /**
+   * The session of the request this thread is handling, or null when the thread handles no request
+   * or the session filter did not run for it: for code that also runs outside requests.
+   */
+  public static @Nullable Session current() {
+    RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+    return attributes == null ? null : sessionIn(attributes);
+  }
+
+  private static @Nullable Session sessionIn(RequestAttributes attributes) {
+    return attributes.getAttribute(SessionFilter.SESSION_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
+            instanceof Session session
+        ? session
+        : null;
   }
 
   /**
