@@ -22,7 +22,7 @@ declare -A CLASSPATH_OF=(
   [sessionkit-db]=sessionkit [sessionkit-db-mariadb]=sessionkit [sessionkit-redis]=sessionkit
   [sessionkit-cache]=sessionkit [sessionkit-cached-db-redis]=sessionkit
   [sessionkit-cached-db-caffeine]=sessionkit [sessionkit-signed-cookies]=sessionkit
-  [sessionkit-encrypted-cookies]=sessionkit
+  [sessionkit-encrypted-cookies]=sessionkit [sessionkit-redis-jedis]=sessionkit-jedis
   [spring-session-jdbc]=spring-session-jdbc [spring-session-redis]=spring-session-redis
   [tomcat]=tomcat)
 # Apps whose session travels in the cookie.

@@ -12,7 +12,8 @@
 #   --rounds N       rounds, each over every app in turn [ROUNDS, 2]
 #   --threads T      wrk threads [THREADS, 2]
 #   --connections C  wrk connections, all on one session [CONNECTIONS, 16]
-#   --apps "A B"     the apps to run, in this order [APPS, every available one]
+#   --apps "A B"     the apps to run, in this order [APPS, every app but sessionkit-redis-jedis,
+#                    the native Redis store over Jedis, which runs only when named]
 #   --no-build       use the last build of benchmarks/ instead of building it
 #   --offline        build with ./mvnw -o
 #
@@ -24,6 +25,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SCRIPT="$ROOT/benchmarks/$(basename "$0")"
 cd "$ROOT"
 # shellcheck source=apps.sh
 source benchmarks/apps.sh
@@ -51,7 +53,7 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0 ;;
     --offline) MVN_OFFLINE=-o ;;
     --write-doc) WRITE_DOC=1 ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$SCRIPT"; exit 0 ;;
     *) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -229,6 +231,8 @@ REPORT="$RUN_DIR/results.md"
       ratio("sessionkit-db", "spring-session-jdbc", "incr")
       ratio("sessionkit-redis", "spring-session-redis", "read")
       ratio("sessionkit-redis", "spring-session-redis", "incr")
+      ratio("sessionkit-redis-jedis", "spring-session-redis", "read")
+      ratio("sessionkit-redis-jedis", "spring-session-redis", "incr")
       ratio("sessionkit-cache", "tomcat", "touch")
       ratio("sessionkit-cache", "tomcat", "read")
       ratio("sessionkit-cache", "tomcat", "incr")

@@ -24,6 +24,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SCRIPT="$ROOT/benchmarks/$(basename "$0")"
 cd "$ROOT"
 # shellcheck source=apps.sh
 source benchmarks/apps.sh
@@ -45,7 +46,7 @@ while [ $# -gt 0 ]; do
     --incr) INCR=$2; shift ;;
     --no-build) BUILD=0 ;;
     --offline) MVN_OFFLINE=-o ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$SCRIPT"; exit 0 ;;
     *) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift

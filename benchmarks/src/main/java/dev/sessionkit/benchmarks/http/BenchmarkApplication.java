@@ -13,6 +13,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  *       sessionkit-cached-db-caffeine}, {@code sessionkit-signed-cookies}, {@code
  *       sessionkit-encrypted-cookies}: sessionkit's starter with the {@code SessionStore} bean
  *       defined in {@link SessionkitStores} or {@link SessionkitCompositeStores};
+ *   <li>{@code sessionkit-redis-jedis}: {@code sessionkit-redis} over Jedis instead of Lettuce, for
+ *       comparing the two transports (not among {@code run-http.sh}'s default apps);
  *   <li>{@code spring-session-jdbc}, {@code spring-session-redis}: Spring Session with Boot's
  *       defaults;
  *   <li>{@code tomcat}: the servlet container's in-memory {@code HttpSession}.
