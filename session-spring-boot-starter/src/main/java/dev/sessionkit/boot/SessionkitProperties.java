@@ -378,7 +378,7 @@ public class SessionkitProperties {
     NEVER
   }
 
-  /** Removal of expired sessions, for the backends that need it (db, file). */
+  /** Removal of expired sessions, for the backends that need it (db, cached-db, django, file). */
   public static class Cleanup {
 
     /**
