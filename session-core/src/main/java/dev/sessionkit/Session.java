@@ -216,7 +216,12 @@ public interface Session {
   /** Whether a live record is stored under {@code key}. */
   boolean exists(@Nullable String key);
 
-  /** Deletes this session's record, if it has one; keeps the key and data in memory. */
+  /**
+   * Deletes this session's record, if it has one; keeps the key and data in memory. On a cookie
+   * backend, whose record is the cookie itself, it ends the session as Django's {@code
+   * signed_cookies} does: the key and data are dropped and the session is marked modified, so the
+   * response removes the cookie.
+   */
   void delete();
 
   /** Deletes the record stored under {@code key}. */

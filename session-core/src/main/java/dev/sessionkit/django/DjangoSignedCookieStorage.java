@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +24,10 @@ import org.jspecify.annotations.Nullable;
  * SESSION_COOKIE_AGE}): {@link #load} reads the signing time from the value and refuses an older
  * cookie with a warning. Unlike Django (ticket 19201), an earlier expiry the session set for itself
  * ({@code _session_expiry}) is enforced too, so a session ended by {@code setExpiry} stays ended
- * even if its cookie is replayed. The signature itself is checked by the codec when the engine
- * decodes the data, so a forged value, even with a fresh timestamp, loads empty.
+ * even if its cookie is replayed. The signature is checked here, before the value counts as a
+ * session: a forged value, even with a fresh timestamp, or one signed with another secret (a
+ * sibling domain's cookie of the same name), loads as no session at all, so that the filter can
+ * pick a valid cookie sent beside it and removes the bad one from the browser.
  */
 final class DjangoSignedCookieStorage extends CookieStorage {
 
@@ -74,7 +77,14 @@ final class DjangoSignedCookieStorage extends CookieStorage {
       warn("it was signed more than the maximum age ago");
       return null;
     }
-    Instant ownExpiry = ownExpiry(key, signedAt);
+    Map<String, Object> data;
+    try {
+      data = codec.decode(key);
+    } catch (UnreadableSessionDataException ex) {
+      warn("its signature or data does not verify");
+      return null;
+    }
+    Instant ownExpiry = ownExpiry(data.get(Session.EXPIRY_KEY), signedAt);
     if (ownExpiry != null && ownExpiry.isBefore(expiry)) {
       expiry = ownExpiry;
     }
@@ -83,16 +93,9 @@ final class DjangoSignedCookieStorage extends CookieStorage {
 
   /**
    * The earlier end a session set for itself ({@code _session_expiry}: seconds after its last save,
-   * which is when the cookie was signed, or an instant), or null. Unreadable data has none: the
-   * engine reports it when it decodes the data.
+   * which is when the cookie was signed, or an instant), or null.
    */
-  private @Nullable Instant ownExpiry(String value, Instant signedAt) {
-    Object expiry;
-    try {
-      expiry = codec.decode(value).get(Session.EXPIRY_KEY);
-    } catch (UnreadableSessionDataException ex) {
-      return null;
-    }
+  private static @Nullable Instant ownExpiry(@Nullable Object expiry, Instant signedAt) {
     if (expiry instanceof Number seconds && seconds.longValue() != 0) {
       return signedAt.plusSeconds(seconds.longValue());
     }

@@ -351,9 +351,15 @@ final class StoredSession implements Session {
     return store.exists(key);
   }
 
+  /**
+   * Deletes the record; on a cookie backend, whose record is the cookie, ends the session in memory
+   * instead (as Django's {@code signed_cookies} does), so that the response removes the cookie.
+   */
   @Override
   public void delete() {
-    if (sessionKey != null) {
+    if (store.ownsKeys()) {
+      forgetKeyAndData();
+    } else if (sessionKey != null) {
       store.delete(sessionKey);
     }
   }
@@ -366,6 +372,11 @@ final class StoredSession implements Session {
   @Override
   public void flush() {
     delete();
+    forgetKeyAndData();
+  }
+
+  /** Drops the key and the data: the session is new and empty, and modified so that it is saved. */
+  private void forgetKeyAndData() {
     sessionKey = null;
     data = new LinkedHashMap<>();
     state = State.NEW;

@@ -343,6 +343,19 @@ class CookieSessionStoreTests {
 
   @ParameterizedTest
   @EnumSource
+  void sessionDeleteEmptiesTheSessionAndDropsItsKeyAsInDjangosSignedCookies(Backend backend) {
+    StorageSessionStore store = backend.store(SECRET, List.of(), settings);
+    Session session = store.open(saved(store, Map.of("user", "alice")));
+
+    session.delete();
+
+    assertThat(session.getSessionKey()).isNull();
+    assertThat(session.isEmpty()).isTrue();
+    assertThat(session.isModified()).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource
   void cycleKeyAndFlushWorkOnTheCookie(Backend backend) {
     StorageSessionStore store = backend.store(SECRET, List.of(), settings);
     Session session = store.open(saved(store, Map.of("a", 1)));

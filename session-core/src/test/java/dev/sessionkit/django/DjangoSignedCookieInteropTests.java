@@ -90,11 +90,17 @@ class DjangoSignedCookieInteropTests {
   }
 
   @Test
-  void openWhenDjangoSignedWithAnUnknownSecretKeyGivesAnEmptySessionAndAWarning() {
-    Session session = store.open(djangoCreate(UNKNOWN_SECRET_KEY, LOGIN, clock.instant()));
+  void openWhenDjangoSignedWithAnUnknownSecretKeyGivesNoSessionAndAWarning() {
+    String cookie = djangoCreate(UNKNOWN_SECRET_KEY, LOGIN, clock.instant());
+
+    Session session = store.open(cookie);
 
     assertThat(session.keySet()).isEmpty();
-    assertThat(engineLogs.records())
+    assertThat(session.getSessionKey())
+        .as("an unverified value is never the session's key")
+        .isNull();
+    assertThat(engineLogs.records()).isEmpty();
+    assertThat(storageLogs.records())
         .singleElement()
         .satisfies(
             record ->

@@ -39,6 +39,15 @@ public final class SessionkitCookieStoreAutoConfiguration {
   /** The fewest bytes a secret may have: 256 bits. */
   static final int MIN_SECRET_BYTES = 32;
 
+  /**
+   * Added to the action for a short fallback secret among several: a single value Spring Boot binds
+   * to a list is split at its commas, so a secret that contains one arrives in pieces.
+   */
+  private static final String COMMA_SPLIT_HINT =
+      " If that entry is a piece of a secret that contains a comma, give the secret as one list"
+          + " item (a YAML list entry, or sessionkit.cookie-store.fallback-secrets[0]=...): Spring"
+          + " Boot splits a single value at its commas.";
+
   /** {@code signed-cookies}: the data in the cookie, readable by the visitor, signed. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnMissingBean(SessionStore.class)
@@ -102,12 +111,19 @@ public final class SessionkitCookieStoreAutoConfiguration {
   private static List<String> checkedFallbacks(SessionkitCookieStoreProperties cookieStore) {
     List<String> fallbacks = List.copyOf(cookieStore.getFallbackSecrets());
     for (int i = 0; i < fallbacks.size(); i++) {
-      checkLength(fallbacks.get(i), "sessionkit.cookie-store.fallback-secrets[" + i + "]");
+      checkLength(
+          fallbacks.get(i),
+          "sessionkit.cookie-store.fallback-secrets[" + i + "]",
+          fallbacks.size() > 1 ? COMMA_SPLIT_HINT : "");
     }
     return fallbacks;
   }
 
   private static void checkLength(String secret, String property) {
+    checkLength(secret, property, "");
+  }
+
+  private static void checkLength(String secret, String property, String hint) {
     int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
     if (bytes < MIN_SECRET_BYTES) {
       throw new SessionkitConfigurationException(
@@ -117,7 +133,7 @@ public final class SessionkitCookieStoreAutoConfiguration {
               + " bytes long; a cookie store secret must be at least "
               + MIN_SECRET_BYTES
               + " bytes (256 bits).",
-          generateSecretAction("Set " + property));
+          generateSecretAction("Set " + property) + hint);
     }
   }
 

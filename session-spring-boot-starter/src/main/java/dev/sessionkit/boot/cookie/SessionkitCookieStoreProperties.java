@@ -32,7 +32,8 @@ public class SessionkitCookieStoreProperties {
 
   /**
    * Previous secrets, still accepted when reading cookies (never used to write them), so that a
-   * secret can be rotated without logging everyone out.
+   * secret can be rotated without logging everyone out. A single value is split at its commas: give
+   * a secret that contains a comma as one list item (fallback-secrets[0]).
    */
   private List<String> fallbackSecrets = new ArrayList<>();
 

@@ -30,7 +30,8 @@ public class SessionkitDjangoProperties {
 
   /**
    * The Django application's SECRET_KEY_FALLBACKS: older secret keys, still accepted when reading
-   * session data (never used to sign it).
+   * session data (never used to sign it). A single value is split at its commas: give a key that
+   * contains a comma as one list item (fallback-secret-keys[0]).
    */
   private List<String> fallbackSecretKeys = new ArrayList<>();
 

@@ -257,7 +257,29 @@ class SessionkitCookieStoreAutoConfigurationTests {
     assertThat(analysis.getDescription())
         .startsWith("sessionkit.cookie-store.fallback-secrets[1] is 5 bytes long")
         .doesNotContain("short,");
-    assertThat(analysis.getAction()).contains("sessionkit.cookie-store.fallback-secrets[1]");
+    assertThat(analysis.getAction())
+        .contains("sessionkit.cookie-store.fallback-secrets[1]")
+        .contains("Spring Boot splits a single value at its commas");
+  }
+
+  @Test
+  void fallbackSecretWithACommaGivenAsOneListItemReadsItsCookies() {
+    String commaSecret = "previous,secret-that-holds-a-comma-0123456789";
+    String[] oldCookie = new String[1];
+    runner
+        .withPropertyValues(
+            "sessionkit.backend=signed-cookies", "sessionkit.cookie-store.secret=" + commaSecret)
+        .run(context -> oldCookie[0] = saved(context.getBean(SessionStore.class)));
+
+    runner
+        .withPropertyValues(
+            "sessionkit.backend=signed-cookies",
+            "sessionkit.cookie-store.secret=" + SECRET,
+            "sessionkit.cookie-store.fallback-secrets[0]=" + commaSecret)
+        .run(
+            context ->
+                assertThat(context.getBean(SessionStore.class).open(oldCookie[0]).get("a"))
+                    .isEqualTo(1));
   }
 
   // ---- helpers -------------------------------------------------------------------------------

@@ -68,6 +68,12 @@ public class SessionTestController {
     return "flushed";
   }
 
+  @GetMapping("/delete")
+  String delete(Session session) {
+    session.delete();
+    return "deleted";
+  }
+
   @GetMapping("/browser-close")
   String browserClose(Session session) {
     session.setExpiryAtBrowserClose();

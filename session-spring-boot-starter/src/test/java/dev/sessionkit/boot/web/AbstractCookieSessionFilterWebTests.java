@@ -247,6 +247,44 @@ abstract class AbstractCookieSessionFilterWebTests extends AbstractSessionFilter
             server(), "/get?key=k", ("sessionid=" + tampered).getBytes(StandardCharsets.US_ASCII));
 
     assertThat(response).startsWith("HTTP/1.1 200").endsWith("null");
+    assertThat(response).containsPattern("Set-Cookie: sessionid=;.*Max-Age=0");
+  }
+
+  @Test
+  void sessionDeleteRemovesTheCookieAsInDjangosSignedCookies() {
+    Browser browser = new Browser(server());
+    browser.get("/put?key=k&value=v");
+
+    HttpResponse<String> response = browser.get("/delete");
+
+    assertThat(response.body()).isEqualTo("deleted");
+    assertThat(SetCookie.all(response.headers()))
+        .singleElement()
+        .satisfies(cookie -> assertThat(cookie.attribute("Max-Age")).isEqualTo("0"));
+    assertThat(browser.get("/get?key=k").body()).isEqualTo("null");
+  }
+
+  @Test
+  void cookieSignedWithAnotherSecretDoesNotHideTheLiveOneSentAfterIt() {
+    String foreign;
+    try (TestServer sibling =
+        startVariant(
+            Map.of("sessionkit.cookie-store.secret", "a-sibling-domain-secret-0123456789abcdef"))) {
+      Browser siblingBrowser = new Browser(sibling);
+      siblingBrowser.get("/put?key=k&value=sibling");
+      foreign = siblingBrowser.cookie("sessionid");
+    }
+    Browser browser = new Browser(server());
+    browser.get("/put?key=k&value=live");
+    String live = browser.cookie("sessionid");
+
+    String response =
+        Browser.rawGet(
+            server(),
+            "/get?key=k",
+            ("sessionid=" + foreign + "; sessionid=" + live).getBytes(StandardCharsets.US_ASCII));
+
+    assertThat(response).startsWith("HTTP/1.1 200").endsWith("live");
   }
 
   private static String randomDigits(int length) {
