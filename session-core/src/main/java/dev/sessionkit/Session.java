@@ -153,7 +153,11 @@ public interface Session {
    */
   void setExpiry(Duration maxIdle);
 
-  /** Makes the session expire at {@code at}. Marks the session modified. */
+  /**
+   * Makes the session expire at {@code at}. Marks the session modified. An instant after the last
+   * second of year 9999 ({@link Instant#MAX} for "never") counts as that second, the latest expiry
+   * every backend can store.
+   */
   void setExpiry(Instant at);
 
   /**

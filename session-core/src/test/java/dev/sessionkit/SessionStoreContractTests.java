@@ -1077,6 +1077,23 @@ abstract class SessionStoreContractTests {
   }
 
   @Test
+  void loggedInSessionSetNeverToExpireIsSavedAndSavedAgain() {
+    Session session = store.newSession();
+    session.put(PrincipalSessions.PRINCIPAL_NAME_KEY, "alice");
+    session.setExpiry(Instant.MAX);
+    session.save();
+
+    Session reopened = store.open(session.getSessionKey());
+    reopened.put("n", 1);
+    reopened.save();
+
+    Session again = store.open(reopened.getSessionKey());
+    assertThat(again.get(PrincipalSessions.PRINCIPAL_NAME_KEY)).isEqualTo("alice");
+    assertThat(again.get("n")).isEqualTo(1);
+    assertThat(again.getExpiryDate()).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+  }
+
+  @Test
   void sessionNearTheMaximumSizeWithAPrincipalNameTooLongToIndexLoadsWhole() {
     StorageSessionStore small = createStore(settings.toBuilder().maxSize(2048).build());
     Session session = small.newSession();

@@ -15,6 +15,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class SessionExpiry {
 
+  /**
+   * The latest expiry a record is stored with: the last second of year 9999, which every backend's
+   * date type holds (SQL timestamps, Python's {@code datetime} in Django's table, a Redis expiry
+   * and its index score as an integer). A session set to expire later, {@link Instant#MAX} for
+   * "never", is kept until then, which is never just as well.
+   */
+  static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
   private final SessionSettings settings;
 
   SessionExpiry(SessionSettings settings) {
@@ -28,7 +36,11 @@ final class SessionExpiry {
   /** The instant {@code data} expires if saved at {@code now}. */
   Instant expiryDate(Map<String, @Nullable Object> data, Instant now) {
     Instant fixedDate = customExpiryDate(data);
-    return fixedDate == null ? now.plus(idleAge(data)) : fixedDate;
+    if (fixedDate != null) {
+      return fixedDate.isAfter(LATEST_EXPIRY) ? LATEST_EXPIRY : fixedDate;
+    }
+    Duration age = idleAge(data);
+    return age.compareTo(Duration.between(now, LATEST_EXPIRY)) >= 0 ? LATEST_EXPIRY : now.plus(age);
   }
 
   /** How long from {@code now} until {@code data} expires if saved at {@code now}. */
