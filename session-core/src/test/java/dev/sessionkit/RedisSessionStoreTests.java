@@ -68,6 +68,22 @@ class RedisSessionStoreTests extends RedisSessionStoreContractTests {
   }
 
   @Test
+  void loadAfterTheFactoryResetItsSharedConnectionTakesTheNewOne() {
+    LettuceConnectionFactory factory = TestRedis.connectionFactory("127.0.0.1", 6379);
+    try {
+      RedisSessionStore onFactory = new RedisSessionStore(factory, settings, keyPrefix());
+      String key = storedSession(Map.of("a", 1));
+      assertThat(onFactory.open(key).get("a")).isEqualTo(1);
+
+      factory.resetConnection();
+
+      assertThat(onFactory.open(key).get("a")).isEqualTo(1);
+    } finally {
+      factory.destroy();
+    }
+  }
+
+  @Test
   void storeOnAConnectionFactoryThatDoesNotShareItsConnectionCreatesSavesLoadsAndDeletes() {
     LettuceConnectionFactory unshared = TestRedis.connectionFactory("127.0.0.1", 6379);
     unshared.setShareNativeConnection(false);

@@ -33,9 +33,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * at construction: a Redis that is down then fails the command, not the store), and kept. It
  * belongs to the factory, which opens, reconnects and closes it; this class holds no resource. A
  * command that fails other than by Redis's answer (the connection was closed or timed out) lets go
- * of it, and the next command asks the factory again, as the template would. Standalone, Sentinel,
- * static master/replica and Cluster factories all share one: on a Cluster, each command goes to the
- * node that holds its key.
+ * of it, and so does a command that finds it closed by the factory: the next (or that) command asks
+ * the factory again, as the template would. Standalone, Sentinel, static master/replica and Cluster
+ * factories all share one: on a Cluster, each command goes to the node that holds its key.
  */
 final class LettuceSessionCommands implements RedisSessionCommands {
 
@@ -119,11 +119,14 @@ final class LettuceSessionCommands implements RedisSessionCommands {
     await(commands().zrem(bytes(key), encoded));
   }
 
-  /** The shared connection's asynchronous commands, taken from the factory the first time. */
+  /**
+   * The shared connection's asynchronous commands, taken from the factory the first time, and again
+   * once the factory has closed the one kept ({@code resetConnection()}, a restart of the context).
+   */
   @SuppressWarnings("unchecked")
   private RedisClusterAsyncCommands<byte[], byte[]> commands() {
     RedisClusterAsyncCommands<byte[], byte[]> shared = commands;
-    if (shared == null) {
+    if (shared == null || !shared.isOpen()) {
       // The Spring connection only wraps the shared one; closing it leaves that open.
       try (RedisConnection connection = connectionFactory.getConnection()) {
         shared = (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
