@@ -554,6 +554,20 @@ abstract class SessionStoreContractTests {
   }
 
   @Test
+  void
+      mustCreateSaveWhenRecordWasDeletedElsewhereThrowsSessionInterruptedExceptionAndDoesNotResurrectIt() {
+    String key = storedSession(Map.of("user", "alice"));
+    Session session = store.open(key);
+    assertThat(session.get("user")).isEqualTo("alice");
+    store.delete(key);
+
+    assertThatThrownBy(() -> session.save(true)).isInstanceOf(SessionInterruptedException.class);
+
+    assertThat(store.exists(key)).isFalse();
+    assertThat(isStored(key)).isFalse();
+  }
+
+  @Test
   void saveOfUnchangedSessionWhoseRecordWasAlreadyGoneWritesNothing() {
     String key = storedSession(Map.of("a", 1));
     Session session = store.open(key);
@@ -1507,6 +1521,31 @@ abstract class SessionStoreContractTests {
     other.save();
     cart.add("pen");
     inPlace.setModified(true);
+    inPlace.save();
+
+    Session reopened = store.open(key);
+    assertThat(reopened.get("cart")).isEqualTo(List.of("book", "pen"));
+    assertThat(reopened.get("user")).isEqualTo("ada");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void putThenComputeThatChangesItsArgumentInPlaceIsAppliedOnceWhenMerged() {
+    String key = storedSession(Map.of("n", 0));
+    Session inPlace = store.open(key);
+    Session other = store.open(key);
+    inPlace.get("n");
+    other.put("user", "ada");
+    other.save();
+
+    inPlace.put("cart", new ArrayList<>(List.of("book")));
+    inPlace.compute(
+        "cart",
+        List.class,
+        cart -> {
+          cart.add("pen");
+          return cart;
+        });
     inPlace.save();
 
     Session reopened = store.open(key);

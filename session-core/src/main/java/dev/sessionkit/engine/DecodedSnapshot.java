@@ -50,6 +50,15 @@ record DecodedSnapshot(String key, String encoded, @Nullable Map<String, @Nullab
     return map;
   }
 
+  /**
+   * A deep copy of {@code value} when it is a JSON value (a map or list of them, or a scalar, which
+   * is its own copy), else {@code value} itself.
+   */
+  static @Nullable Object copyOfValue(@Nullable Object value) {
+    Object copy = copyValue(value);
+    return copy == NOT_JSON ? value : copy;
+  }
+
   private static @Nullable Object copyValue(@Nullable Object value) {
     if (value == null
         || value instanceof String

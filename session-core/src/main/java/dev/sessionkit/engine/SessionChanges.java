@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Per data key it keeps the last plain change (a put of a value, or a removal) followed by the
  * {@code compute} updates made after it; a put or removal replaces what came before for that key.
- * {@link #clear()} forgets every earlier change and makes the replay start from empty data. Not
- * thread-safe: a session belongs to one request.
+ * {@link #clear()} forgets every earlier change and makes the replay start from empty data. Each
+ * replay of a put followed by updates starts from a copy of the put value (a JSON value; another
+ * object is used as it is), so an update that changes its argument in place is applied once per
+ * replay, never on top of an earlier one. Not thread-safe: a session belongs to one request.
  */
 final class SessionChanges {
 
@@ -101,7 +103,8 @@ final class SessionChanges {
       if (plain == REMOVED) {
         data.remove(key);
       } else if (plain instanceof Put put) {
-        data.put(key, put.value());
+        // a copy, so that an update that changes its argument in place leaves the put as it was
+        data.put(key, updates == null ? put.value() : DecodedSnapshot.copyOfValue(put.value()));
       }
       if (updates != null) {
         Object next = updates.apply(key, data.get(key));

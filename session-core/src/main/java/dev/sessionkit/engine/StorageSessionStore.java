@@ -463,21 +463,6 @@ public class StorageSessionStore implements SessionStore, PrincipalSessions {
   }
 
   /**
-   * Must-create: stores {@code data} under {@code sessionKey} unless the key is in use.
-   *
-   * @return what was stored, or null when the key is in use
-   */
-  @Nullable Created create(String sessionKey, Map<String, @Nullable Object> data) {
-    if (ownsKeys()) {
-      throw new IllegalStateException("a storage that owns its keys takes no key from the engine");
-    }
-    StoredRecord record = record(data, 1, now());
-    return insert(sessionKey, record)
-        ? new Created(sessionKey, record.data(), record.version(), record.created())
-        : null;
-  }
-
-  /**
    * Writes {@code data} over the record under {@code sessionKey} if it still has {@code version};
    * otherwise applies {@code changes} to the record stored now and tries again. Values of {@code
    * data} that differ from {@code loadedEncoding} without a tracked change (changed in place) are

@@ -1,6 +1,7 @@
 package dev.sessionkit.engine;
 
 import dev.sessionkit.Session;
+import dev.sessionkit.SessionInterruptedException;
 import dev.sessionkit.SessionKeyExistsException;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,7 +103,10 @@ final class StoredSession implements Session {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(update, "update");
     Map<String, @Nullable Object> map = data();
-    T next = update.apply(store.convert(sessionKey, key, map.get(key), type));
+    // On a copy: the value may be the instance a tracked put holds, which a merge replays.
+    T next =
+        update.apply(
+            store.convert(sessionKey, key, DecodedSnapshot.copyOfValue(map.get(key)), type));
     set(map, key, next);
     changes.compute(
         key, (dataKey, stored) -> update.apply(store.convert(sessionKey, dataKey, stored, type)));
@@ -310,15 +314,14 @@ final class StoredSession implements Session {
       case LIVE -> {
         String key = Objects.requireNonNull(sessionKey);
         if (mustCreate) {
-          StorageSessionStore.Created stored = store.create(key, currentData());
-          if (stored == null) {
+          // The key was live when loaded: either it still is, or its record was deleted since (a
+          // logout elsewhere), and inserting under it would bring that session back.
+          if (store.exists(key)) {
             throw new SessionKeyExistsException("A session is already stored under this key");
           }
-          version = stored.version();
-          loadedEncoding = stored.encoded();
-          created = stored.created();
-          changes.reset();
-          return;
+          throw new SessionInterruptedException(
+              "The session was deleted before the request finished; it may have been logged out"
+                  + " by another request");
         }
         StorageSessionStore.Loaded saved =
             store.save(key, currentData(), version, loadedEncoding, created, changes);
