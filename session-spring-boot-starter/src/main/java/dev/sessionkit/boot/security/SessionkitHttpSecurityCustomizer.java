@@ -2,7 +2,6 @@ package dev.sessionkit.boot.security;
 
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
@@ -26,16 +25,19 @@ import org.springframework.security.web.savedrequest.RequestCache;
  * }</pre>
  *
  * <p>It sets the {@link SecurityContextRepository} (the session, and the request attributes for
- * error and async dispatches), the {@link CsrfTokenRepository}, the {@link RequestCache}, the
- * {@link SessionAuthenticationStrategy} run at login ({@link
- * CycleSessionKeyAuthenticationStrategy}; Spring Security adds its CSRF strategy, and later ones
- * such as concurrent-session control, beside it), a {@link LogoutHandler} ({@link
- * FlushSessionLogoutHandler}) and the session creation policy {@code NEVER}, so that Spring
- * Security never creates a servlet container session; with {@code maximumSessions(n)}, the login's
- * registration of the container session is replaced by nothing ({@link
- * IndexedSessionRegistration}), since the {@link PrincipalSessionRegistry} reads sessionkit's own
- * index. What the application configures after it wins: its own repository, cache or strategy
- * replaces these.
+ * error and async dispatches), the {@link CsrfTokenRepository}, the {@link RequestCache} and a
+ * {@link LogoutHandler} ({@link FlushSessionLogoutHandler}). The {@link
+ * SessionAuthenticationStrategy} run at login takes the place of Spring Security's session fixation
+ * protection, through an object post-processor ({@link SessionkitLoginStrategies}): {@link
+ * CycleSessionKeyAuthenticationStrategy} instead of changing a container session's id (Spring
+ * Security adds its CSRF strategy, and later ones such as concurrent-session control, beside it);
+ * with {@code maximumSessions(n)}, the login's registration of the container session is replaced by
+ * nothing, since the {@link PrincipalSessionRegistry} reads sessionkit's own index. None of Spring
+ * Security's session management settings is touched, so, as in a plain Spring Security application,
+ * no {@code SessionManagementFilter} runs: a request a stateless filter authenticates (a token,
+ * HTTP Basic) without saving its context stays stateless, and never becomes a cookie session.
+ * Nothing here creates a servlet container session. What the application configures after it wins:
+ * its own repository, cache or strategy replaces these.
  */
 public final class SessionkitHttpSecurityCustomizer implements Customizer<HttpSecurity> {
 
@@ -71,10 +73,8 @@ public final class SessionkitHttpSecurityCustomizer implements Customizer<HttpSe
         .requestCache(cache -> cache.requestCache(requestCache))
         .sessionManagement(
             sessions ->
-                sessions
-                    .sessionCreationPolicy(SessionCreationPolicy.NEVER)
-                    .sessionAuthenticationStrategy(sessionAuthenticationStrategy)
-                    .withObjectPostProcessor(new IndexedSessionRegistration()))
+                sessions.withObjectPostProcessor(
+                    new SessionkitLoginStrategies(sessionAuthenticationStrategy)))
         .logout(logout -> logout.addLogoutHandler(logoutHandler));
   }
 }
