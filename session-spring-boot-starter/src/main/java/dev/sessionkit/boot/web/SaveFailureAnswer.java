@@ -7,6 +7,7 @@ import dev.sessionkit.SessionTooLargeException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -104,11 +105,15 @@ enum SaveFailureAnswer {
   }
 
   /**
-   * Replaces whatever {@code response} holds (status, headers, buffered body) by this answer. The
-   * response must not be committed.
+   * Replaces whatever {@code response} holds (status, headers, buffered body) by this answer, but
+   * for the cookies it sets: they stand for changes already made on the server (a remember-me token
+   * rotated in its repository before the session failed), which a browser left with the old cookie
+   * would take for a theft. The response must not be committed.
    */
   void writeTo(HttpServletResponse response) throws IOException {
+    List<String> cookies = List.copyOf(response.getHeaders(HttpHeaders.SET_COOKIE));
     response.reset();
+    cookies.forEach(cookie -> response.addHeader(HttpHeaders.SET_COOKIE, cookie));
     response.setStatus(status);
     if (this == UNAVAILABLE) {
       response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.ModelAndView;
  * is answered 503 with {@code Retry-After} wherever the failure surfaces: the handler's load, the
  * filter's save, the eager load of several cookies, Spring MVC's resolver. A request that does not
  * touch its session is unaffected, and a session over the size limit stays the application's error.
+ * Cookies the request had already set, such as a remember-me token rotated on the server, stay.
  */
 class SessionBackendFailureAnswerTests {
 
@@ -53,6 +54,20 @@ class SessionBackendFailureAnswerTests {
     filter.doFilter(request, response, new MockFilterChain(handler()));
 
     assertUnavailable();
+  }
+
+  @Test
+  void answer503KeepsTheCookiesTheRequestAlreadySetSuchAsARotatedRememberMeToken()
+      throws Exception {
+    request.setParameter("action", "rotate-and-write");
+
+    filter.doFilter(request, response, new MockFilterChain(handler()));
+
+    assertThat(response.getStatus()).isEqualTo(503);
+    assertThat(response.getContentAsString()).isEqualTo(SessionFilter.UNAVAILABLE_MESSAGE);
+    assertThat(response.getHeaders("Set-Cookie"))
+        .singleElement()
+        .satisfies(cookie -> assertThat(cookie).startsWith("remember-me=rotated"));
   }
 
   @Test
@@ -148,6 +163,11 @@ class SessionBackendFailureAnswerTests {
         if ("read".equals(action)) {
           response.getWriter().write(String.valueOf(session.get("k")));
         } else if ("write".equals(action)) {
+          session.put("k", "v");
+          response.setStatus(204);
+        } else if ("rotate-and-write".equals(action)) {
+          // as a remember-me login does: its new token is stored before the session is written
+          response.addCookie(new Cookie("remember-me", "rotated"));
           session.put("k", "v");
           response.setStatus(204);
         } else {
