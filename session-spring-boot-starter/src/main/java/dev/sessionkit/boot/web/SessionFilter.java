@@ -64,7 +64,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the save runs inside a Spring MVC handler (a body that fills the buffer, a flush), the exception
  * reaches Spring MVC first; {@link SessionInterruptedExceptionResolver} gives the same answers
  * there, before any application {@code @ExceptionHandler} can turn them into 500. Asynchronous
- * requests are finished when their last dispatch returns.
+ * requests are finished when their last dispatch returns, or, when the application completes them
+ * itself ({@code AsyncContext.complete()}), just before they complete ({@link
+ * SessionAsyncRequest}).
  */
 public class SessionFilter extends OncePerRequestFilter {
 
@@ -147,7 +149,26 @@ public class SessionFilter extends OncePerRequestFilter {
     BeforeCommitResponseWrapper wrapped =
         new BeforeCommitResponseWrapper(response, finisher::beforeCommit);
     finisher.wrapper = wrapped;
-    run(request, response, chain, finisher, wrapped);
+    HttpServletRequest passedOn =
+        new SessionAsyncRequest(request, wrapped, () -> finishAtComplete(finisher, response));
+    run(passedOn, response, chain, finisher, wrapped);
+  }
+
+  /**
+   * Finishes a request whose handler completes its asynchronous processing itself ({@code
+   * AsyncContext.complete()}, which no dispatch follows), answering a failure as {@link #run} does.
+   */
+  private void finishAtComplete(Finisher finisher, HttpServletResponse response) {
+    try {
+      finisher.finish();
+    } catch (SessionInterruptedException | SessionStoreException ex) {
+      try {
+        answerOrRethrow(ex, response);
+      } catch (IOException writeFailed) {
+        ex.addSuppressed(writeFailed);
+        throw ex;
+      }
+    }
   }
 
   private void run(

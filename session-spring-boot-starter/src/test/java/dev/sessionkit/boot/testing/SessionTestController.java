@@ -1,10 +1,13 @@
 package dev.sessionkit.boot.testing;
 
 import dev.sessionkit.Session;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -185,5 +188,34 @@ public class SessionTestController {
       session.put("k", value);
       return "stored later";
     };
+  }
+
+  /**
+   * Servlet asynchronous processing driven by the handler itself: on another thread, it changes the
+   * session, writes the body (with {@code large}, 100 kB, flushed) and completes, which no dispatch
+   * follows.
+   */
+  @GetMapping("/servlet-async-put")
+  void servletAsyncPut(
+      @RequestParam String value,
+      @RequestParam(defaultValue = "false") boolean large,
+      Session session,
+      HttpServletRequest request) {
+    AsyncContext async = request.startAsync();
+    async.start(
+        () -> {
+          try {
+            session.put("k", value);
+            PrintWriter body = async.getResponse().getWriter();
+            body.write(large ? "x".repeat(100_000) : "stored " + value);
+            if (large) {
+              body.flush();
+            }
+          } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+          } finally {
+            async.complete();
+          }
+        });
   }
 }

@@ -408,6 +408,20 @@ abstract class AbstractSessionFilterWebTests {
     assertThat(browser.get("/get?key=k").body()).isEqualTo("later");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"false", "true"})
+  void servletAsyncHandlerThatCompletesItselfSavesAndSetsTheCookie(String large) {
+    Browser browser = new Browser(server);
+
+    HttpResponse<String> response = browser.get("/servlet-async-put?value=later&large=" + large);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(SetCookie.all(response.headers()))
+        .singleElement()
+        .satisfies(cookie -> assertThat(cookie.name()).isEqualTo("sessionid"));
+    assertThat(browser.get("/get?key=k").body()).isEqualTo("later");
+  }
+
   // ---- concurrency ---------------------------------------------------------------------------
 
   @Test
