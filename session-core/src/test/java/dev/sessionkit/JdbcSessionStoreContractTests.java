@@ -2,15 +2,20 @@ package dev.sessionkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sessionkit.engine.StorageSessionStore;
 import dev.sessionkit.jdbc.JdbcSessionStore;
 import dev.sessionkit.testing.TestDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -113,6 +118,46 @@ abstract class JdbcSessionStoreContractTests extends SessionStoreContractTests
   /** A transaction of the application's, on the same data source as the store. */
   private TransactionTemplate callersTransaction() {
     return new TransactionTemplate(new DataSourceTransactionManager(database().dataSource()));
+  }
+
+  @Test
+  void cleanupTheDatabaseRefusesFailsWithoutNamingAnySessionKey() {
+    String referenced = storedSession(Map.of("a", 1));
+    String other = storedSession(Map.of("b", 2));
+    clock.advance(Duration.ofDays(15));
+    String child = "sessionkit_test_child";
+    String product =
+        database()
+            .jdbc()
+            .execute(
+                (ConnectionCallback<String>)
+                    connection -> connection.getMetaData().getDatabaseProductName());
+    String keyType =
+        "MariaDB".equalsIgnoreCase(product) || "MySQL".equalsIgnoreCase(product)
+            ? "VARCHAR(40) CHARACTER SET ascii COLLATE ascii_bin"
+            : "VARCHAR(40)";
+    database().jdbc().execute("DROP TABLE IF EXISTS " + child);
+    database()
+        .jdbc()
+        .execute(
+            "CREATE TABLE "
+                + child
+                + " (k "
+                + keyType
+                + " REFERENCES "
+                + TestDatabase.TABLE
+                + " (session_key))");
+    database().jdbc().update("INSERT INTO " + child + " VALUES (?)", referenced);
+    try {
+      Throwable failure = catchThrowable(store::clearExpired);
+
+      assertThat(failure).isInstanceOf(SessionStoreException.class);
+      StringWriter trace = new StringWriter();
+      failure.printStackTrace(new PrintWriter(trace));
+      assertThat(trace.toString()).doesNotContain(referenced).doesNotContain(other);
+    } finally {
+      database().jdbc().execute("DROP TABLE " + child);
+    }
   }
 
   @Test

@@ -1108,6 +1108,17 @@ abstract class SessionStoreContractTests {
   }
 
   @Test
+  void storeWithTheLargestSizeLimitSavesAndLoads() {
+    StorageSessionStore unlimited =
+        createStore(settings.toBuilder().maxSize(Integer.MAX_VALUE).build());
+    Session session = unlimited.newSession();
+    session.put("a", 1);
+    session.save();
+
+    assertThat(unlimited.open(session.getSessionKey()).get("a")).isEqualTo(1);
+  }
+
+  @Test
   void sessionNearTheMaximumSizeWithAPrincipalNameTooLongToIndexLoadsWhole() {
     StorageSessionStore small = createStore(settings.toBuilder().maxSize(2048).build());
     Session session = small.newSession();

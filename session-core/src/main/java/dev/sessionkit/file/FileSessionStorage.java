@@ -115,6 +115,12 @@ final class FileSessionStorage implements SessionStorage {
    */
   private static final int HEADER_BYTES = 2048;
 
+  /**
+   * The largest session file read, whatever the size limit: one byte more must still fit in an
+   * array, which the read allocates.
+   */
+  private static final int LARGEST_FILE_BYTES = Integer.MAX_VALUE - 16;
+
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
@@ -147,7 +153,7 @@ final class FileSessionStorage implements SessionStorage {
     this.directory = realPath(directory);
     this.clock = clock;
     this.maxAge = maxAge;
-    this.maxFileBytes = maxSessionBytes + HEADER_BYTES;
+    this.maxFileBytes = (int) Math.min((long) maxSessionBytes + HEADER_BYTES, LARGEST_FILE_BYTES);
     this.processUser = POSIX ? user : null;
     if (POSIX) {
       DirectoryAccess.check(this.directory, user);

@@ -5,9 +5,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -20,10 +26,14 @@ import org.jspecify.annotations.Nullable;
  * each other.
  *
  * <p>A failure becomes a {@link SessionStoreException} naming the store and the driver's reason,
- * with the session key blanked out if the driver quoted it (the driver's exception is then not
- * chained, since its message holds the key).
+ * with the session keys the work used blanked out if the driver quoted one, in its message or in
+ * any exception chained to it (the driver's exception is then not chained, since it holds the key;
+ * a batch's failure, such as PostgreSQL's {@code BatchUpdateException}, quotes its statements).
  */
 public final class SqlWork {
+
+  /** How many chained exceptions are searched for a key; beyond, the chain is not kept. */
+  private static final int MAX_CHAINED_EXCEPTIONS = 64;
 
   private final DataSource dataSource;
   private final String store;
@@ -44,6 +54,10 @@ public final class SqlWork {
    * @param key the session key to blank out of a driver's message, or null
    */
   public <T> T run(String operation, @Nullable String key, Work<T> work) {
+    return run(operation, key == null ? List.of() : List.of(key), work);
+  }
+
+  private <T> T run(String operation, Collection<String> keys, Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       if (connection.getAutoCommit()) {
         return work.run(connection);
@@ -58,15 +72,43 @@ public final class SqlWork {
       }
     } catch (SQLException ex) {
       String reason = String.valueOf(ex.getMessage());
-      boolean namesKey = key != null && reason.contains(key);
-      String message =
-          store
-              + " could not "
-              + operation
-              + " a session: "
-              + (namesKey ? reason.replace(key, "<session key>") : reason);
-      throw namesKey ? new SessionStoreException(message) : new SessionStoreException(message, ex);
+      for (String key : keys) {
+        reason = reason.replace(key, "<session key>");
+      }
+      String message = store + " could not " + operation + " a session: " + reason;
+      throw namesAnyKey(ex, keys)
+          ? new SessionStoreException(message)
+          : new SessionStoreException(message, ex);
     }
+  }
+
+  /**
+   * Whether the message of {@code failure}, of an exception chained to it as its cause or as a
+   * {@link SQLException#getNextException() next exception}, names one of {@code keys}.
+   */
+  private static boolean namesAnyKey(SQLException failure, Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return false;
+    }
+    Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    while (!pending.isEmpty() && seen.size() < MAX_CHAINED_EXCEPTIONS) {
+      Throwable next = pending.pop();
+      if (!seen.add(next)) {
+        continue;
+      }
+      String text = String.valueOf(next.getMessage());
+      if (keys.stream().anyMatch(text::contains)) {
+        return true;
+      }
+      if (next.getCause() != null) {
+        pending.push(next.getCause());
+      }
+      if (next instanceof SQLException sql && sql.getNextException() != null) {
+        pending.push(sql.getNextException());
+      }
+    }
+    return seen.size() >= MAX_CHAINED_EXCEPTIONS;
   }
 
   /**
@@ -74,10 +116,10 @@ public final class SqlWork {
    * connections in auto-commit (a batch of deletes: one short transaction rather than one commit
    * per row); the connection goes back to the pool as it came.
    */
-  public <T> T runInOneTransaction(String operation, Work<T> work) {
+  private <T> T runInOneTransaction(String operation, Collection<String> keys, Work<T> work) {
     return run(
         operation,
-        null,
+        keys,
         connection -> {
           if (!connection.getAutoCommit()) {
             return work.run(connection);
@@ -140,7 +182,7 @@ public final class SqlWork {
   private List<String> selectKeys(String query, Parameter now) {
     return run(
         "clear expired",
-        null,
+        List.of(),
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(query)) {
             statement.setObject(1, now.on(connection));
@@ -161,6 +203,7 @@ public final class SqlWork {
     }
     return runInOneTransaction(
         "clear expired",
+        keys,
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(delete)) {
             Object nowValue = now.on(connection);
