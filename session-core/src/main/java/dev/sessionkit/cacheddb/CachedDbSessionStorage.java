@@ -43,8 +43,10 @@ import org.jspecify.annotations.Nullable;
  * on with the durable storage alone, as Django's cached_db does since ticket 34806. A copy that a
  * failed write left behind is at worst stale, which the version checks above correct on the next
  * save. A copy that a failed delete left behind (a logout's) is read from the durable storage by
- * this instance, and deleted as soon as the fast storage answers it again; other instances sharing
- * the fast storage read it until then. Thread-safe.
+ * this instance, and deleted as soon as the fast storage answers it again (all of them, the first
+ * thousand at once and the rest on a thread of their own); other instances sharing the fast storage
+ * read it until then. Past {@value #MAX_DISTRUSTED} such keys, this instance stops reading copies
+ * until it restarts, and says so in a warning. Thread-safe.
  */
 final class CachedDbSessionStorage implements SessionStorage {
 
@@ -62,6 +64,16 @@ final class CachedDbSessionStorage implements SessionStorage {
    *     record to cache)
    */
   CachedDbSessionStorage(SessionStorage durable, SessionStorage fast, Clock clock) {
+    this(durable, fast, clock, MAX_DISTRUSTED);
+  }
+
+  /**
+   * @param maxDistrusted how many keys whose copy could not be deleted are remembered; past that,
+   *     copies are never read again by this instance
+   */
+  CachedDbSessionStorage(
+      SessionStorage durable, SessionStorage fast, Clock clock, int maxDistrusted) {
+    this.maxDistrusted = maxDistrusted;
     this.durable = Objects.requireNonNull(durable, "durable");
     this.fast = Objects.requireNonNull(fast, "fast");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -215,10 +227,6 @@ final class CachedDbSessionStorage implements SessionStorage {
   }
 
   /**
-   * Puts a copy of {@code stored} in, unless there is one already, then makes sure the durable
-   * record did not move on meanwhile; a copy that may be stale is deleted.
-   */
-  /**
    * The durable store's index lists the principal's sessions, so the fast copy goes without the
    * principal: a fast store that indexes (Redis) then spends no command on an index nobody reads.
    */
@@ -232,6 +240,10 @@ final class CachedDbSessionStorage implements SessionStorage {
     return durable.sessionsOf(principal, now);
   }
 
+  /**
+   * Puts a copy of {@code stored} in, unless there is one already, then makes sure the durable
+   * record did not move on meanwhile; a copy that may be stale is deleted.
+   */
   private void refill(String key, StoredRecord stored) {
     if (!Boolean.TRUE.equals(quietly("create", () -> fast.insert(key, unindexed(stored))))) {
       return;
@@ -255,10 +267,23 @@ final class CachedDbSessionStorage implements SessionStorage {
    */
   private void deleteFast(String key) {
     if (quietly("delete", () -> fast.delete(key)) == null) {
-      if (distrusted.size() < MAX_DISTRUSTED) {
+      if (distrusted.size() < maxDistrusted) {
         distrusted.add(key);
-      } else {
+      } else if (!distrustAll) {
         distrustAll = true;
+        LOG.log(
+            Level.WARNING,
+            () ->
+                "More than "
+                    + maxDistrusted
+                    + " copies of sessions could not be deleted while the cache in front of the"
+                    + " sessions' database ("
+                    + fast
+                    + ") failed: this instance now reads sessions from "
+                    + durable
+                    + " only, until it restarts. Other instances may read copies of sessions"
+                    + " logged out or changed meanwhile until those expire; clear the cache's"
+                    + " session copies after such an outage.");
       }
     } else {
       distrusted.remove(key);
@@ -267,15 +292,12 @@ final class CachedDbSessionStorage implements SessionStorage {
 
   /**
    * Whether the copy of {@code key} may be read: not while an earlier delete of it failed (it is
-   * retried here first), nor while too many keys were distrusted to remember them one by one.
+   * retried here first), and never again once more keys were distrusted than remembered (this
+   * instance cannot tell which copies are stale).
    */
   private boolean trusted(String key) {
     if (distrustAll) {
-      if (quietly("check", () -> fast.contains(PROBE_KEY, clock.instant())) == null) {
-        return false;
-      }
-      distrustAll = false;
-      distrusted.clear();
+      return false;
     }
     if (distrusted.contains(key)) {
       deleteFast(key);
@@ -284,20 +306,23 @@ final class CachedDbSessionStorage implements SessionStorage {
     return true;
   }
 
-  /** The fast storage's answer, or null when it failed (logged). */
-  private static final int MAX_DISTRUSTED = 100_000;
+  /** How many keys whose copy could not be deleted are remembered, by default. */
+  static final int MAX_DISTRUSTED = 100_000;
 
   /** How many failed deletes of copies are retried at once when the fast storage answers again. */
   private static final int MAX_COPIES_DELETED_ON_RECOVERY = 1_000;
 
-  private static final String PROBE_KEY = "sessionkithealthprobe";
-
   /** Keys whose copy could not be deleted: read from the durable storage only. */
   private final Set<String> distrusted = ConcurrentHashMap.newKeySet();
 
+  private final int maxDistrusted;
+
+  /** Whether a thread deletes the remaining distrusted copies. */
+  private final AtomicBoolean sweeping = new AtomicBoolean();
+
   /**
-   * Set when more keys were distrusted than remembered: every copy is distrusted until the fast
-   * storage answers again. Copies left from before may then still be served.
+   * Set when more keys were distrusted than remembered: every copy is distrusted from then on, by
+   * this instance, which cannot tell which ones are stale.
    */
   private volatile boolean distrustAll;
 
@@ -338,17 +363,37 @@ final class CachedDbSessionStorage implements SessionStorage {
   }
 
   /**
-   * Once the fast storage answers again, deletes the copies whose delete failed meanwhile (up to
-   * {@link #MAX_COPIES_DELETED_ON_RECOVERY}; any others when they are read): until then, other
-   * instances sharing the fast storage would still read such a copy, the session of a logout.
+   * Once the fast storage answers again, deletes the copies whose delete failed meanwhile: until
+   * then, other instances sharing the fast storage would still read such a copy, the session of a
+   * logout. The first {@link #MAX_COPIES_DELETED_ON_RECOVERY} on the thread that found the fast
+   * storage back, any others on a thread of their own, so that no request waits for them; a new
+   * failure stops both, and the next recovery goes on.
    */
   private void deleteDistrustedCopies() {
-    int tried = 0;
-    for (String key : List.copyOf(distrusted)) {
-      if (tried++ >= MAX_COPIES_DELETED_ON_RECOVERY || fastFailing.get()) {
+    List<String> keys = List.copyOf(distrusted);
+    for (String key : keys.subList(0, Math.min(keys.size(), MAX_COPIES_DELETED_ON_RECOVERY))) {
+      if (fastFailing.get()) {
         return;
       }
       deleteFast(key);
+    }
+    if (!distrusted.isEmpty() && !fastFailing.get() && sweeping.compareAndSet(false, true)) {
+      Thread sweeper = new Thread(this::sweepDistrustedCopies, "sessionkit-cached-db-recovery");
+      sweeper.setDaemon(true);
+      sweeper.start();
+    }
+  }
+
+  private void sweepDistrustedCopies() {
+    try {
+      for (String key : List.copyOf(distrusted)) {
+        if (fastFailing.get()) {
+          return;
+        }
+        deleteFast(key);
+      }
+    } finally {
+      sweeping.set(false);
     }
   }
 }

@@ -1,0 +1,164 @@
+package dev.sessionkit.cacheddb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.sessionkit.Session;
+import dev.sessionkit.SessionSettings;
+import dev.sessionkit.SessionStoreException;
+import dev.sessionkit.cache.CacheSessionStore;
+import dev.sessionkit.cache.SessionCaches;
+import dev.sessionkit.engine.StorageSessionStore;
+import dev.sessionkit.jdbc.JdbcSessionStore;
+import dev.sessionkit.spi.ReplaceOutcome;
+import dev.sessionkit.spi.SessionStorage;
+import dev.sessionkit.spi.StorageCapabilities;
+import dev.sessionkit.spi.StoredRecord;
+import dev.sessionkit.testing.CapturedLogs;
+import dev.sessionkit.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * After an outage of the fast storage, no instance reads a copy of a session that was logged out
+ * meanwhile: every copy whose delete failed is deleted once the fast storage answers again, however
+ * many there are, and an instance that could not remember them all stops reading copies.
+ */
+class CachedDbOutageRecoveryTests {
+
+  @RegisterExtension static final TestDatabase database = TestDatabase.h2();
+
+  @RegisterExtension final CapturedLogs logs = CapturedLogs.of(CachedDbSessionStorage.class);
+
+  private final SessionSettings settings = SessionSettings.defaults();
+  private final SessionStorage shared =
+      CacheSessionStore.storage(SessionCaches.caffeine("copies", 10_000, settings.clock()));
+  private final Outage outage = new Outage(shared);
+
+  @Test
+  void everyCopyALogoutLeftDuringTheOutageIsDeletedOnceTheCacheAnswers() {
+    StorageSessionStore instance = store(new CachedDbSessionStorage(durable(), outage, clock()));
+    StorageSessionStore other = store(new CachedDbSessionStorage(durable(), shared, clock()));
+    List<String> keys = loggedIn(instance, 2_500);
+    outage.down = true;
+    keys.forEach(instance::delete);
+    outage.down = false;
+
+    assertThat(instance.open(loggedIn(other, 1).get(0)).get("user")).isEqualTo("user");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(keys).noneMatch(key -> shared.load(key) != null));
+    assertThat(keys).allMatch(key -> other.open(key).get("user") == null);
+  }
+
+  @Test
+  void pastTheKeysItRemembersAnInstanceNeverReadsCopiesAgainAndSaysSo() {
+    StorageSessionStore instance =
+        store(new CachedDbSessionStorage(durable(), outage, clock(), 10));
+    List<String> keys = loggedIn(instance, 20);
+    outage.down = true;
+    keys.forEach(instance::delete);
+    outage.down = false;
+
+    assertThat(keys).allMatch(key -> instance.open(key).get("user") == null);
+    assertThat(logs.records())
+        .filteredOn(record -> record.getLevel() == Level.WARNING)
+        .filteredOn(record -> record.getMessage().contains("only, until it restarts"))
+        .singleElement()
+        .satisfies(record -> assertThat(record.getMessage()).doesNotContain(keys.get(0)));
+  }
+
+  private StorageSessionStore store(CachedDbSessionStorage storage) {
+    return new StorageSessionStore(storage, settings);
+  }
+
+  private SessionStorage durable() {
+    return JdbcSessionStore.storage(database.dataSource(), TestDatabase.TABLE, clock());
+  }
+
+  private java.time.Clock clock() {
+    return settings.clock();
+  }
+
+  private static List<String> loggedIn(StorageSessionStore store, int count) {
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Session session = store.newSession();
+      session.put("user", "user");
+      session.save();
+      keys.add(session.getSessionKey());
+    }
+    return keys;
+  }
+
+  /** A fast storage whose every call fails while {@code down} is set. */
+  private static final class Outage implements SessionStorage {
+
+    private final SessionStorage storage;
+    volatile boolean down;
+
+    Outage(SessionStorage storage) {
+      this.storage = storage;
+    }
+
+    private void check() {
+      if (down) {
+        throw new SessionStoreException("the cache is down");
+      }
+    }
+
+    @Override
+    public @Nullable StoredRecord load(String key) {
+      check();
+      return storage.load(key);
+    }
+
+    @Override
+    public boolean contains(String key, Instant now) {
+      check();
+      return storage.contains(key, now);
+    }
+
+    @Override
+    public boolean insert(String key, StoredRecord record) {
+      check();
+      return storage.insert(key, record);
+    }
+
+    @Override
+    public ReplaceOutcome replace(String key, StoredRecord record, long expectedVersion) {
+      check();
+      return storage.replace(key, record, expectedVersion);
+    }
+
+    @Override
+    public boolean delete(String key) {
+      check();
+      return storage.delete(key);
+    }
+
+    @Override
+    public int removeExpired(Instant now, Consumer<String> removed) {
+      check();
+      return storage.removeExpired(now, removed);
+    }
+
+    @Override
+    public StorageCapabilities capabilities() {
+      return storage.capabilities();
+    }
+
+    @Override
+    public String backend() {
+      return "outage";
+    }
+  }
+}
