@@ -4,6 +4,7 @@ import dev.sessionkit.SessionConflictException;
 import dev.sessionkit.SessionInterruptedException;
 import dev.sessionkit.SessionStoreException;
 import dev.sessionkit.SessionTooLargeException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,13 +106,25 @@ enum SaveFailureAnswer {
   }
 
   /**
-   * Replaces whatever {@code response} holds (status, headers, buffered body) by this answer, but
-   * for the cookies it sets: they stand for changes already made on the server (a remember-me token
-   * rotated in its repository before the session failed), which a browser left with the old cookie
-   * would take for a theft. The response must not be committed.
+   * The request attribute naming the session cookie, which the {@link SessionFilter} sets: the
+   * cookies of that name and of its flash marker are not kept on an answer.
    */
-  void writeTo(HttpServletResponse response) throws IOException {
-    List<String> cookies = List.copyOf(response.getHeaders(HttpHeaders.SET_COOKIE));
+  static final String COOKIE_NAME_ATTRIBUTE = SaveFailureAnswer.class.getName() + ".COOKIE_NAME";
+
+  /**
+   * Replaces whatever {@code response} holds (status, headers, buffered body) by this answer, but
+   * for the cookies the application set: they stand for changes already made on the server (a
+   * remember-me token rotated in its repository before the session failed), which a browser left
+   * with the old cookie would take for a theft. sessionkit's own cookies go (the session cookie,
+   * and the flash marker, which would make every later request load the session). The response must
+   * not be committed.
+   */
+  void writeTo(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Object name = request.getAttribute(COOKIE_NAME_ATTRIBUTE);
+    List<String> cookies =
+        response.getHeaders(HttpHeaders.SET_COOKIE).stream()
+            .filter(header -> !(name instanceof String own && isOwn(header, own)))
+            .toList();
     response.reset();
     cookies.forEach(cookie -> response.addHeader(HttpHeaders.SET_COOKIE, cookie));
     response.setStatus(status);
@@ -121,5 +134,10 @@ enum SaveFailureAnswer {
     response.setContentType(MediaType.TEXT_PLAIN_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write(body);
+  }
+
+  private static boolean isOwn(String setCookie, String sessionCookieName) {
+    return setCookie.startsWith(sessionCookieName + "=")
+        || setCookie.startsWith(sessionCookieName + SessionFlashMapManager.MARKER_SUFFIX + "=");
   }
 }

@@ -136,12 +136,13 @@ public class SessionFilter extends OncePerRequestFilter {
       run(request, response, chain, finisher, response);
       return;
     }
+    request.setAttribute(SaveFailureAnswer.COOKIE_NAME_ATTRIBUTE, cookie.name());
     List<String> values = cookie.valuesIn(request);
     Session session;
     try {
       session = open(values);
     } catch (SessionStoreException ex) {
-      answerOrRethrow(ex, response);
+      answerOrRethrow(ex, request, response);
       return;
     }
     request.setAttribute(SESSION_ATTRIBUTE, session);
@@ -150,7 +151,8 @@ public class SessionFilter extends OncePerRequestFilter {
         new BeforeCommitResponseWrapper(response, finisher::beforeCommit);
     finisher.wrapper = wrapped;
     HttpServletRequest passedOn =
-        new SessionAsyncRequest(request, wrapped, () -> finishAtComplete(finisher, response));
+        new SessionAsyncRequest(
+            request, wrapped, () -> finishAtComplete(finisher, request, response));
     run(passedOn, response, chain, finisher, wrapped);
   }
 
@@ -158,12 +160,13 @@ public class SessionFilter extends OncePerRequestFilter {
    * Finishes a request whose handler completes its asynchronous processing itself ({@code
    * AsyncContext.complete()}, which no dispatch follows), answering a failure as {@link #run} does.
    */
-  private void finishAtComplete(Finisher finisher, HttpServletResponse response) {
+  private void finishAtComplete(
+      Finisher finisher, HttpServletRequest request, HttpServletResponse response) {
     try {
       finisher.finish();
     } catch (SessionInterruptedException | SessionStoreException ex) {
       try {
-        answerOrRethrow(ex, response);
+        answerOrRethrow(ex, request, response);
       } catch (IOException writeFailed) {
         ex.addSuppressed(writeFailed);
         throw ex;
@@ -184,7 +187,7 @@ public class SessionFilter extends OncePerRequestFilter {
       SaveFailureAnswer answer = SaveFailureAnswer.of(ex);
       if (answer != null && !response.isCommitted()) {
         answer.log(ex);
-        answer.writeTo(response);
+        answer.writeTo(request, response);
         return;
       }
       finisher.failed = true;
@@ -202,7 +205,7 @@ public class SessionFilter extends OncePerRequestFilter {
     try {
       finisher.finish();
     } catch (SessionInterruptedException | SessionStoreException ex) {
-      answerOrRethrow(ex, response);
+      answerOrRethrow(ex, request, response);
     }
   }
 
@@ -211,7 +214,8 @@ public class SessionFilter extends OncePerRequestFilter {
    * could not carry it; rethrows a failure that has no answer (a {@link
    * dev.sessionkit.SessionTooLargeException}).
    */
-  private void answerOrRethrow(RuntimeException failure, HttpServletResponse response)
+  private void answerOrRethrow(
+      RuntimeException failure, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     SaveFailureAnswer answer = SaveFailureAnswer.of(failure);
     if (answer == null) {
@@ -226,7 +230,7 @@ public class SessionFilter extends OncePerRequestFilter {
               + answer.status());
       return;
     }
-    answer.writeTo(response);
+    answer.writeTo(request, response);
   }
 
   /**

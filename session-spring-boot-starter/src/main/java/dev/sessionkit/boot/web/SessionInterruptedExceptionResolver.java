@@ -50,7 +50,7 @@ public final class SessionInterruptedExceptionResolver implements HandlerExcepti
     }
     answer.log(ex);
     try {
-      answer.writeTo(response);
+      answer.writeTo(request, response);
     } catch (IOException | RuntimeException failure) {
       logger.debug("Could not answer " + answer.status() + " to a failed session save", failure);
       return null;

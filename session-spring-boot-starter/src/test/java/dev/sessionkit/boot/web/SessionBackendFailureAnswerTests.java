@@ -57,7 +57,7 @@ class SessionBackendFailureAnswerTests {
   }
 
   @Test
-  void answer503KeepsTheCookiesTheRequestAlreadySetSuchAsARotatedRememberMeToken()
+  void answer503KeepsTheApplicationsCookiesSuchAsARotatedRememberMeTokenButNotTheFlashMarker()
       throws Exception {
     request.setParameter("action", "rotate-and-write");
 
@@ -168,6 +168,7 @@ class SessionBackendFailureAnswerTests {
         } else if ("rotate-and-write".equals(action)) {
           // as a remember-me login does: its new token is stored before the session is written
           response.addCookie(new Cookie("remember-me", "rotated"));
+          response.addCookie(new Cookie("sessionid" + SessionFlashMapManager.MARKER_SUFFIX, "1"));
           session.put("k", "v");
           response.setStatus(204);
         } else {
