@@ -45,8 +45,7 @@ final class SessionExpiry {
 
   /** How long from {@code now} until {@code data} expires if saved at {@code now}. */
   Duration expiryAge(Map<String, @Nullable Object> data, Instant now) {
-    Instant fixedDate = customExpiryDate(data);
-    return fixedDate == null ? idleAge(data) : Duration.between(now, fixedDate);
+    return Duration.between(now, expiryDate(data, now));
   }
 
   /** Whether the cookie of a session holding {@code data} ends when the browser closes. */

@@ -241,7 +241,8 @@ final class StoredSession implements Session {
 
   @Override
   public void setExpiry(Instant at) {
-    put(EXPIRY_KEY, at.toString());
+    Instant latest = SessionExpiry.LATEST_EXPIRY;
+    put(EXPIRY_KEY, (at.isAfter(latest) ? latest : at).toString());
   }
 
   @Override

@@ -84,6 +84,13 @@ public class SessionTestController {
     return "stored";
   }
 
+  @GetMapping("/never-expiring")
+  String neverExpiring(Session session) {
+    session.setExpiry(Instant.MAX);
+    session.put("k", "kept");
+    return "stored";
+  }
+
   @GetMapping("/expired")
   String expired(Session session) {
     session.setExpiry(Instant.parse("2000-01-01T00:00:00Z"));

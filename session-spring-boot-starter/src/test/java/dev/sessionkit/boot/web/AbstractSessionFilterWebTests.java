@@ -363,6 +363,19 @@ abstract class AbstractSessionFilterWebTests {
     assertThat(cookie.attribute("Max-Age")).isEqualTo("0");
   }
 
+  @Test
+  void sessionSetNeverToExpireGetsACookieUntilTheLatestExpiryAndReadsBack() {
+    Browser browser = new Browser(server);
+
+    HttpResponse<String> response = browser.get("/never-expiring");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    SetCookie cookie = SetCookie.all(response.headers()).get(0);
+    assertThat(cookie.name()).isEqualTo("sessionid");
+    assertThat(cookie.attribute("Expires")).contains("Dec 9999");
+    assertThat(browser.get("/get?key=k").body()).isEqualTo("kept");
+  }
+
   // ---- responses that commit early -----------------------------------------------------------
 
   @ParameterizedTest
