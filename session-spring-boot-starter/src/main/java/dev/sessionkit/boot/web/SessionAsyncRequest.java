@@ -1,6 +1,7 @@
 package dev.sessionkit.boot.web;
 
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -9,6 +10,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code startAsync()} hands out the response the filter passed on (its commit hook saves the
  *       session and sets the cookie before the headers go out), not the container's;
  *   <li>the {@link AsyncContext} it returns runs the filter's finishing step before it completes,
- *       while the response is still open.
+ *       while the response is still open, and so does the context in the events its listeners get
+ *       (a timeout listener that completes).
  * </ul>
  */
 final class SessionAsyncRequest extends HttpServletRequestWrapper {
@@ -58,6 +61,41 @@ final class SessionAsyncRequest extends HttpServletRequestWrapper {
     AsyncContext context = super.getAsyncContext();
     FinishingAsyncContext wrapped = started;
     return wrapped != null && wrapped.delegate == context ? wrapped : context;
+  }
+
+  /**
+   * A listener whose events carry the finishing context rather than the container's, so that a
+   * listener that completes through its event ({@code event.getAsyncContext().complete()}, the
+   * usual way out of a timeout) finishes the session too.
+   */
+  private record EventsOfThisContext(AsyncListener listener, AsyncContext context)
+      implements AsyncListener {
+
+    @Override
+    public void onComplete(AsyncEvent event) throws IOException {
+      listener.onComplete(ofThisContext(event));
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) throws IOException {
+      listener.onTimeout(ofThisContext(event));
+    }
+
+    @Override
+    public void onError(AsyncEvent event) throws IOException {
+      listener.onError(ofThisContext(event));
+    }
+
+    /** Unchanged: the event carries the context of the new start, which it announces. */
+    @Override
+    public void onStartAsync(AsyncEvent event) throws IOException {
+      listener.onStartAsync(event);
+    }
+
+    private AsyncEvent ofThisContext(AsyncEvent event) {
+      return new AsyncEvent(
+          context, event.getSuppliedRequest(), event.getSuppliedResponse(), event.getThrowable());
+    }
   }
 
   /** The container's {@link AsyncContext}, finishing the session when it is completed. */
@@ -117,13 +155,14 @@ final class SessionAsyncRequest extends HttpServletRequestWrapper {
 
     @Override
     public void addListener(AsyncListener listener) {
-      delegate.addListener(listener);
+      delegate.addListener(new EventsOfThisContext(listener, this));
     }
 
     @Override
     public void addListener(
         AsyncListener listener, ServletRequest servletRequest, ServletResponse servletResponse) {
-      delegate.addListener(listener, servletRequest, servletResponse);
+      delegate.addListener(
+          new EventsOfThisContext(listener, this), servletRequest, servletResponse);
     }
 
     @Override

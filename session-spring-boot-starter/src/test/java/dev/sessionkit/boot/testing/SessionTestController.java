@@ -2,6 +2,8 @@ package dev.sessionkit.boot.testing;
 
 import dev.sessionkit.Session;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -82,6 +84,35 @@ public class SessionTestController {
     session.setExpiryAtBrowserClose();
     session.put("k", "browser");
     return "stored";
+  }
+
+  /**
+   * Servlet asynchronous processing that ends in a timeout listener, which changes the session and
+   * completes through its event's context.
+   */
+  @GetMapping("/servlet-async-timeout-put")
+  void servletAsyncTimeoutPut(
+      @RequestParam String value, Session session, HttpServletRequest request) {
+    AsyncContext async = request.startAsync();
+    async.setTimeout(200);
+    async.addListener(
+        new AsyncListener() {
+          @Override
+          public void onTimeout(AsyncEvent event) throws IOException {
+            session.put("k", value);
+            event.getAsyncContext().getResponse().getWriter().write("timed out");
+            event.getAsyncContext().complete();
+          }
+
+          @Override
+          public void onComplete(AsyncEvent event) {}
+
+          @Override
+          public void onError(AsyncEvent event) {}
+
+          @Override
+          public void onStartAsync(AsyncEvent event) {}
+        });
   }
 
   @GetMapping("/never-expiring")

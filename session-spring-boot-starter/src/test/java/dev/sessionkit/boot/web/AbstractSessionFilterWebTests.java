@@ -364,6 +364,19 @@ abstract class AbstractSessionFilterWebTests {
   }
 
   @Test
+  void servletAsyncTimeoutListenerThatCompletesThroughItsEventSavesAndSetsTheCookie() {
+    Browser browser = new Browser(server);
+
+    HttpResponse<String> response = browser.get("/servlet-async-timeout-put?value=late");
+
+    assertThat(response.body()).isEqualTo("timed out");
+    assertThat(SetCookie.all(response.headers()))
+        .singleElement()
+        .satisfies(cookie -> assertThat(cookie.name()).isEqualTo("sessionid"));
+    assertThat(browser.get("/get?key=k").body()).isEqualTo("late");
+  }
+
+  @Test
   void sessionSetNeverToExpireGetsACookieUntilTheLatestExpiryAndReadsBack() {
     Browser browser = new Browser(server);
 
