@@ -32,6 +32,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.cache.support.NoOpCache;
+import org.springframework.cache.transaction.TransactionAwareCacheDecorator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -295,6 +297,22 @@ public final class SessionkitAutoConfiguration {
                 + name
                 + "' to spring.cache.cache-names, or remove sessionkit.cache.name to keep"
                 + " sessions in a dedicated in-process cache.");
+      }
+      Cache target =
+          cache instanceof TransactionAwareCacheDecorator decorator
+              ? decorator.getTargetCache()
+              : cache;
+      if (target instanceof NoOpCache) {
+        throw new SessionkitConfigurationException(
+            "sessionkit.cache.name is '"
+                + name
+                + "', but the CacheManager ("
+                + cacheManager.getClass().getSimpleName()
+                + ") gives a cache that stores nothing (NoOpCache, as with spring.cache.type=none or"
+                + " a CompositeCacheManager that falls back to one): no session would ever be"
+                + " kept.",
+            "Configure a cache manager that stores entries (spring.cache.type), or remove"
+                + " sessionkit.cache.name to keep sessions in a dedicated in-process cache.");
       }
       return cache;
     }

@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
+import org.springframework.cache.support.CompositeCacheManager;
+import org.springframework.cache.support.NoOpCacheManager;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
@@ -148,6 +150,31 @@ class SessionkitFailureAnalysisTests {
         .startsWith(
             "Set sessionkit.cache.name to one of the"
                 + " CacheManager's caches, or add 'sessions' to spring.cache.cache-names");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"no-op", "composite falling back to no-op"})
+  void cacheThatStoresNothingIsReported(String manager) {
+    FailureAnalysis analysis =
+        analysisOf(
+            runner
+                .withBean(
+                    CacheManager.class,
+                    () -> {
+                      if (manager.equals("no-op")) {
+                        return new NoOpCacheManager();
+                      }
+                      CompositeCacheManager composite =
+                          new CompositeCacheManager(fixedCacheManager("products"));
+                      composite.setFallbackToNoOpCache(true);
+                      return composite;
+                    })
+                .withPropertyValues("sessionkit.backend=cache", "sessionkit.cache.name=sessions"));
+
+    assertThat(analysis.getDescription())
+        .startsWith("sessionkit.cache.name is 'sessions', but the CacheManager (")
+        .contains("gives a cache that stores nothing (NoOpCache");
+    assertThat(analysis.getAction()).contains("spring.cache.type");
   }
 
   @Test
