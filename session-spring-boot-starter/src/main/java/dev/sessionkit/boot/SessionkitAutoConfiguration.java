@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -198,8 +199,14 @@ public final class SessionkitAutoConfiguration {
   static class DbBackendUnavailableConfiguration {
 
     @Bean
-    SessionStore sessionStore() {
-      throw missingDataSource();
+    SessionStore sessionStore(SessionkitProperties properties) {
+      throw new SessionkitConfigurationException(
+          "sessionkit.backend is '"
+              + properties.getBackend().name().toLowerCase(Locale.ROOT)
+              + "', which keeps sessions in the database, but Spring's JDBC support"
+              + " (spring-jdbc and spring-boot-jdbc) is not on the classpath.",
+          "Add spring-boot-starter-jdbc and a JDBC driver, or set sessionkit.backend to 'file' or"
+              + " 'cache'.");
     }
   }
 

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,8 +114,23 @@ class SessionkitFailureAnalysisTests {
                 .withPropertyValues("sessionkit.backend=db"));
 
     assertThat(analysis.getDescription())
-        .isEqualTo("sessionkit.backend is 'db', but the application has no DataSource.");
+        .isEqualTo(
+            "sessionkit.backend is 'db', which keeps sessions in the database, but Spring's JDBC"
+                + " support (spring-jdbc and spring-boot-jdbc) is not on the classpath.");
     assertThat(analysis.getAction()).contains("spring-boot-starter-jdbc");
+  }
+
+  @Test
+  void autoWithADataSourceButWithoutSpringJdbcNamesWhatIsMissing() {
+    FailureAnalysis analysis =
+        analysisOf(
+            runner
+                .withClassLoader(new FilteredClassLoader(JdbcTemplate.class))
+                .withBean(DataSource.class, () -> new org.h2.jdbcx.JdbcDataSource()));
+
+    assertThat(analysis.getDescription())
+        .startsWith("sessionkit.backend is 'auto', which keeps sessions in the database")
+        .doesNotContain("has no DataSource");
   }
 
   @Test
