@@ -8,12 +8,14 @@ import dev.sessionkit.spi.StorageCapabilities;
 import dev.sessionkit.spi.StoredRecord;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -40,13 +42,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The fast storage may fail: every failure there is logged (a warning when it starts failing,
  * then at debug level until it answers again, never with a session key) and the operation carries
- * on with the durable storage alone, as Django's cached_db does since ticket 34806. A copy that a
- * failed write left behind is at worst stale, which the version checks above correct on the next
- * save. A copy that a failed delete left behind (a logout's) is read from the durable storage by
- * this instance, and deleted as soon as the fast storage answers it again (all of them, the first
- * thousand at once and the rest on a thread of their own); other instances sharing the fast storage
- * read it until then. Past {@value #MAX_DISTRUSTED} such keys, this instance stops reading copies
- * until it restarts, and says so in a warning. Thread-safe.
+ * on with the durable storage alone, as Django's cached_db does since ticket 34806; after a failure
+ * that was slow (a timeout), the fast storage is left alone for a second but for one call that
+ * finds out whether it answers again, so that requests do not each wait for the timeout. A copy
+ * that a failed write left behind is at worst stale, which the version checks above correct on the
+ * next save. A copy that a failed delete left behind (a logout's) is read from the durable storage
+ * by this instance, and deleted as soon as the fast storage answers it again (all of them, the
+ * first thousand at once and the rest on a thread of their own); other instances sharing the fast
+ * storage read it until then. Past {@value #MAX_DISTRUSTED} such keys, this instance stops reading
+ * copies until it restarts, and says so in a warning. Thread-safe.
  */
 final class CachedDbSessionStorage implements SessionStorage {
 
@@ -207,6 +211,10 @@ final class CachedDbSessionStorage implements SessionStorage {
   private record FastRead(@Nullable StoredRecord live, boolean unusable, boolean failed) {}
 
   private FastRead readFast(String key) {
+    if (holdingOff()) {
+      return new FastRead(null, false, true);
+    }
+    long start = System.nanoTime();
     try {
       StoredRecord cached = fast.load(key);
       fastAnswered();
@@ -221,7 +229,7 @@ final class CachedDbSessionStorage implements SessionStorage {
       fastAnswered();
       return new FastRead(null, true, false);
     } catch (RuntimeException ex) {
-      fastFailed("load", ex);
+      fastFailed("load", ex, start);
       return new FastRead(null, false, true);
     }
   }
@@ -306,6 +314,15 @@ final class CachedDbSessionStorage implements SessionStorage {
     return true;
   }
 
+  /** A failure of the fast storage that takes this long holds it off (a timeout). */
+  private static final long SLOW_FAILURE_NANOS = Duration.ofMillis(50).toNanos();
+
+  /** How long the fast storage is held off after a slow failure, before one call tries it again. */
+  private static final long HOLD_OFF_NANOS = Duration.ofSeconds(1).toNanos();
+
+  /** {@link System#nanoTime()} until which the fast storage is held off, or 0. */
+  private final AtomicLong holdOffUntil = new AtomicLong();
+
   /** How many keys whose copy could not be deleted are remembered, by default. */
   static final int MAX_DISTRUSTED = 100_000;
 
@@ -326,18 +343,42 @@ final class CachedDbSessionStorage implements SessionStorage {
    */
   private volatile boolean distrustAll;
 
+  /** The fast storage's answer, or null when it failed (logged) or is being held off. */
   private <T> @Nullable T quietly(String operation, Supplier<T> call) {
+    if (holdingOff()) {
+      return null;
+    }
+    long start = System.nanoTime();
     try {
       T result = call.get();
       fastAnswered();
       return result;
     } catch (RuntimeException ex) {
-      fastFailed(operation, ex);
+      fastFailed(operation, ex, start);
       return null;
     }
   }
 
-  private void fastFailed(String operation, RuntimeException ex) {
+  /**
+   * Whether to go without the fast storage now: for {@link #HOLD_OFF_NANOS} after one of its
+   * failures took {@link #SLOW_FAILURE_NANOS} or more (a timeout, a server that does not answer),
+   * so that not every request waits for the same failure; then one call goes through to find out
+   * whether it answers again. A failure that comes at once holds nothing off.
+   */
+  private boolean holdingOff() {
+    long until = holdOffUntil.get();
+    if (until == 0) {
+      return false;
+    }
+    long now = System.nanoTime();
+    return now - until < 0 || !holdOffUntil.compareAndSet(until, now + HOLD_OFF_NANOS);
+  }
+
+  private void fastFailed(String operation, RuntimeException ex, long start) {
+    long now = System.nanoTime();
+    if (now - start >= SLOW_FAILURE_NANOS) {
+      holdOffUntil.set(now + HOLD_OFF_NANOS);
+    }
     boolean first = fastFailing.compareAndSet(false, true);
     LOG.log(
         first ? Level.WARNING : Level.DEBUG,
@@ -354,6 +395,7 @@ final class CachedDbSessionStorage implements SessionStorage {
   }
 
   private void fastAnswered() {
+    holdOffUntil.set(0);
     if (fastFailing.get() && fastFailing.compareAndSet(true, false)) {
       LOG.log(
           Level.INFO,

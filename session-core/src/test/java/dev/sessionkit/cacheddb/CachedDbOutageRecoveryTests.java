@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * After an outage of the fast storage, no instance reads a copy of a session that was logged out
  * meanwhile: every copy whose delete failed is deleted once the fast storage answers again, however
- * many there are, and an instance that could not remember them all stops reading copies.
+ * many there are, and an instance that could not remember them all stops reading copies. During the
+ * outage, a fast storage whose failures are slow is left alone, so requests do not each wait.
  */
 class CachedDbOutageRecoveryTests {
 
@@ -76,6 +78,27 @@ class CachedDbOutageRecoveryTests {
         .satisfies(record -> assertThat(record.getMessage()).doesNotContain(keys.get(0)));
   }
 
+  @Test
+  void aCacheThatFailsSlowlyIsLeftAloneForASecondThenTriedAgain() throws InterruptedException {
+    outage.slowness = Duration.ofMillis(100);
+    StorageSessionStore instance = store(new CachedDbSessionStorage(durable(), outage, clock()));
+    String key = loggedIn(instance, 1).get(0);
+    outage.down = true;
+    int before = outage.calls.get();
+
+    for (int i = 0; i < 20; i++) {
+      assertThat(instance.open(key).get("user")).isEqualTo("user");
+    }
+
+    assertThat(outage.calls.get() - before).as("calls that waited for the failure").isOne();
+    outage.down = false;
+    Thread.sleep(1_200);
+    assertThat(instance.open(key).get("user")).isEqualTo("user");
+    int afterProbe = outage.calls.get();
+    assertThat(instance.open(key).get("user")).isEqualTo("user");
+    assertThat(outage.calls.get()).as("asked at every load again").isGreaterThan(afterProbe);
+  }
+
   private StorageSessionStore store(CachedDbSessionStorage storage) {
     return new StorageSessionStore(storage, settings);
   }
@@ -103,14 +126,22 @@ class CachedDbOutageRecoveryTests {
   private static final class Outage implements SessionStorage {
 
     private final SessionStorage storage;
+    final AtomicInteger calls = new AtomicInteger();
     volatile boolean down;
+    volatile Duration slowness = Duration.ZERO;
 
     Outage(SessionStorage storage) {
       this.storage = storage;
     }
 
     private void check() {
+      calls.incrementAndGet();
       if (down) {
+        try {
+          Thread.sleep(slowness.toMillis());
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+        }
         throw new SessionStoreException("the cache is down");
       }
     }
