@@ -40,12 +40,17 @@ final class SessionExpiry {
       return fixedDate.isAfter(LATEST_EXPIRY) ? LATEST_EXPIRY : fixedDate;
     }
     Duration age = idleAge(data);
-    return age.compareTo(Duration.between(now, LATEST_EXPIRY)) >= 0 ? LATEST_EXPIRY : now.plus(age);
+    // In seconds: Duration.between over centuries overflows its nanoseconds and throws inside.
+    return age.getSeconds() >= LATEST_EXPIRY.getEpochSecond() - now.getEpochSecond()
+        ? LATEST_EXPIRY
+        : now.plus(age);
   }
 
   /** How long from {@code now} until {@code data} expires if saved at {@code now}. */
   Duration expiryAge(Map<String, @Nullable Object> data, Instant now) {
-    return Duration.between(now, expiryDate(data, now));
+    Instant expiry = expiryDate(data, now);
+    return Duration.ofSeconds(
+        expiry.getEpochSecond() - now.getEpochSecond(), expiry.getNano() - now.getNano());
   }
 
   /** Whether the cookie of a session holding {@code data} ends when the browser closes. */
