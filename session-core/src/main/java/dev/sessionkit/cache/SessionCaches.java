@@ -6,6 +6,7 @@ import dev.sessionkit.UnreadableSessionDataException;
 import dev.sessionkit.spi.StoredRecord;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.cache.Cache;
 import org.springframework.cache.caffeine.CaffeineCache;
 
@@ -70,16 +71,16 @@ public final class SessionCaches {
       } catch (UnreadableSessionDataException ex) {
         return 0;
       }
-      Duration remaining = Duration.between(clock.instant(), record.expiry());
-      return remaining.isNegative() ? 0 : saturatedNanos(remaining);
+      Instant now = clock.instant();
+      long seconds = record.expiry().getEpochSecond() - now.getEpochSecond();
+      if (seconds >= MAX_NANOS_IN_SECONDS) {
+        return Long.MAX_VALUE; // beyond what nanoseconds hold (some 292 years): never
+      }
+      Duration remaining = Duration.ofSeconds(seconds, record.expiry().getNano() - now.getNano());
+      return remaining.isNegative() ? 0 : remaining.toNanos();
     }
 
-    private static long saturatedNanos(Duration duration) {
-      try {
-        return duration.toNanos();
-      } catch (ArithmeticException ex) {
-        return Long.MAX_VALUE;
-      }
-    }
+    /** The seconds below which a duration's nanoseconds fit in a {@code long}, with room. */
+    private static final long MAX_NANOS_IN_SECONDS = Long.MAX_VALUE / 1_000_000_000L - 1;
   }
 }
