@@ -274,27 +274,36 @@ final class CachedDbSessionStorage implements SessionStorage {
    * the durable storage only until a delete of the copy succeeds.
    */
   private void deleteFast(String key) {
-    if (quietly("delete", () -> fast.delete(key)) == null) {
-      if (distrusted.size() < maxDistrusted) {
-        distrusted.add(key);
-      } else if (!distrustAll) {
-        distrustAll = true;
-        LOG.log(
-            Level.WARNING,
-            () ->
-                "More than "
-                    + maxDistrusted
-                    + " copies of sessions could not be deleted while the cache in front of the"
-                    + " sessions' database ("
-                    + fast
-                    + ") failed: this instance now reads sessions from "
-                    + durable
-                    + " only, until it restarts. Other instances may read copies of sessions"
-                    + " logged out or changed meanwhile until those expire; clear the cache's"
-                    + " session copies after such an outage.");
-      }
-    } else {
+    if (quietly("delete", () -> fast.delete(key)) != null) {
       distrusted.remove(key);
+      return;
+    }
+    distrust(key);
+    // A recovery that ran between the failure and the line above took its list of keys without
+    // this one, and none follows while the fast storage answers: try once more now.
+    if (!fastFailing.get() && quietly("delete", () -> fast.delete(key)) != null) {
+      distrusted.remove(key);
+    }
+  }
+
+  private void distrust(String key) {
+    if (distrusted.size() < maxDistrusted) {
+      distrusted.add(key);
+    } else if (!distrustAll) {
+      distrustAll = true;
+      LOG.log(
+          Level.WARNING,
+          () ->
+              "More than "
+                  + maxDistrusted
+                  + " copies of sessions could not be deleted while the cache in front of the"
+                  + " sessions' database ("
+                  + fast
+                  + ") failed: this instance now reads sessions from "
+                  + durable
+                  + " only, until it restarts. Other instances may read copies of sessions"
+                  + " logged out or changed meanwhile until those expire; clear the cache's"
+                  + " session copies after such an outage.");
     }
   }
 
@@ -371,7 +380,11 @@ final class CachedDbSessionStorage implements SessionStorage {
       return false;
     }
     long now = System.nanoTime();
-    return now - until < 0 || !holdOffUntil.compareAndSet(until, now + HOLD_OFF_NANOS);
+    if (now - until < 0 || !holdOffUntil.compareAndSet(until, now + HOLD_OFF_NANOS)) {
+      fastFailing.set(true); // what is skipped now is retried at the recovery the probe finds
+      return true;
+    }
+    return false;
   }
 
   private void fastFailed(String operation, RuntimeException ex, long start) {
@@ -419,6 +432,11 @@ final class CachedDbSessionStorage implements SessionStorage {
       }
       deleteFast(key);
     }
+    startSweep();
+  }
+
+  /** Starts a thread that deletes the distrusted copies, unless one runs or nothing is to do. */
+  private void startSweep() {
     if (!distrusted.isEmpty() && !fastFailing.get() && sweeping.compareAndSet(false, true)) {
       Thread sweeper = new Thread(this::sweepDistrustedCopies, "sessionkit-cached-db-recovery");
       sweeper.setDaemon(true);
@@ -437,5 +455,6 @@ final class CachedDbSessionStorage implements SessionStorage {
     } finally {
       sweeping.set(false);
     }
+    startSweep(); // keys of a recovery that came while this sweep ran, which started none
   }
 }

@@ -22,7 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -99,6 +102,43 @@ class CachedDbOutageRecoveryTests {
     assertThat(outage.calls.get()).as("asked at every load again").isGreaterThan(afterProbe);
   }
 
+  @Test
+  void aCopyWhoseDeleteFailedJustBeforeTheCacheAnsweredAgainIsStillDeleted() {
+    StorageSessionStore instance = store(new CachedDbSessionStorage(durable(), outage, clock()));
+    StorageSessionStore other = store(new CachedDbSessionStorage(durable(), shared, clock()));
+    String key = loggedIn(instance, 1).get(0);
+    String unrelated = loggedIn(other, 1).get(0);
+    assertThat(instance.open(key).get("user")).isEqualTo("user");
+    outage.failNextDelete = true;
+    // Another request reaches the cache in the moment between the failed delete and its key
+    // being remembered: the warning about the failure is written in that moment.
+    Logger logger = Logger.getLogger(CachedDbSessionStorage.class.getName());
+    Handler recoveryInBetween =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getMessage().contains("could not delete")) {
+              instance.open(unrelated).get("user");
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(recoveryInBetween);
+    try {
+      instance.delete(key);
+    } finally {
+      logger.removeHandler(recoveryInBetween);
+    }
+
+    assertThat(shared.load(key)).as("the copy of the logged-out session").isNull();
+    assertThat(other.open(key).get("user")).as("on another instance").isNull();
+  }
+
   private StorageSessionStore store(CachedDbSessionStorage storage) {
     return new StorageSessionStore(storage, settings);
   }
@@ -129,6 +169,7 @@ class CachedDbOutageRecoveryTests {
     final AtomicInteger calls = new AtomicInteger();
     volatile boolean down;
     volatile Duration slowness = Duration.ZERO;
+    volatile boolean failNextDelete;
 
     Outage(SessionStorage storage) {
       this.storage = storage;
@@ -173,6 +214,10 @@ class CachedDbOutageRecoveryTests {
     @Override
     public boolean delete(String key) {
       check();
+      if (failNextDelete) {
+        failNextDelete = false;
+        throw new SessionStoreException("this delete fails");
+      }
       return storage.delete(key);
     }
 
