@@ -10,6 +10,7 @@ import dev.sessionkit.spi.ReplaceOutcome;
 import dev.sessionkit.spi.SessionStorage;
 import dev.sessionkit.spi.StorageCapabilities;
 import dev.sessionkit.spi.StoredRecord;
+import dev.sessionkit.testing.FaultyStorage;
 import dev.sessionkit.testing.TestDatabase;
 import java.time.Instant;
 import java.util.Map;
@@ -173,7 +174,8 @@ abstract class CachedDbSessionStoreContractTests extends SessionStoreContractTes
   @Test
   void logoutWhoseCopyCouldNotBeDeletedHoldsWhenTheCacheAnswersAgain() {
     String key = storedSession(Map.of("user", "alice"));
-    RefusesDeletes refusing = new RefusesDeletes(fast());
+    FaultyStorage refusing = new FaultyStorage(fast());
+    refusing.refuseDeletes = true;
     StorageSessionStore instance = new CachedDbSessionStore(durable(), refusing, settings);
     assertThat(instance.open(key).get("user")).isEqualTo("alice");
 
@@ -181,7 +183,7 @@ abstract class CachedDbSessionStoreContractTests extends SessionStoreContractTes
 
     assertThat(isStoredIn(fast(), key)).as("the copy the cache kept").isTrue();
     assertThat(instance.open(key).get("user")).as("while deletes fail").isNull();
-    refusing.refuse = false;
+    refusing.refuseDeletes = false;
     assertThat(instance.open(key).get("user")).as("once the cache answers").isNull();
     assertThat(isStoredIn(fast(), key)).as("the copy, deleted on the next read").isFalse();
   }
@@ -190,67 +192,19 @@ abstract class CachedDbSessionStoreContractTests extends SessionStoreContractTes
   void logoutWhoseCopyCouldNotBeDeletedHoldsOnOtherInstancesOnceTheCacheAnswersAgain() {
     String key = storedSession(Map.of("user", "alice"));
     String unrelated = storedSession(Map.of("user", "bob"));
-    RefusesDeletes refusing = new RefusesDeletes(fast());
+    FaultyStorage refusing = new FaultyStorage(fast());
+    refusing.refuseDeletes = true;
     StorageSessionStore instance = new CachedDbSessionStore(durable(), refusing, settings);
     assertThat(instance.open(key).get("user")).isEqualTo("alice");
 
     instance.delete(key);
-    refusing.refuse = false;
+    refusing.refuseDeletes = false;
     assertThat(instance.open(unrelated).get("user"))
         .as("the first read that reaches the cache")
         .isEqualTo("bob");
 
     assertThat(isStoredIn(fast(), key)).as("the copy of the logged-out session").isFalse();
     assertThat(otherStore().open(key).get("user")).as("on another instance").isNull();
-  }
-
-  /** A fast storage whose deletes fail while {@code refuse} is set. */
-  static final class RefusesDeletes implements SessionStorage {
-
-    private final SessionStorage storage;
-    volatile boolean refuse = true;
-
-    RefusesDeletes(SessionStorage storage) {
-      this.storage = storage;
-    }
-
-    @Override
-    public @Nullable StoredRecord load(String key) {
-      return storage.load(key);
-    }
-
-    @Override
-    public boolean insert(String key, StoredRecord record) {
-      return storage.insert(key, record);
-    }
-
-    @Override
-    public ReplaceOutcome replace(String key, StoredRecord record, long expectedVersion) {
-      return storage.replace(key, record, expectedVersion);
-    }
-
-    @Override
-    public boolean delete(String key) {
-      if (refuse) {
-        throw new SessionStoreException("the fast storage refuses deletes");
-      }
-      return storage.delete(key);
-    }
-
-    @Override
-    public int removeExpired(Instant now, Consumer<String> removed) {
-      return storage.removeExpired(now, removed);
-    }
-
-    @Override
-    public StorageCapabilities capabilities() {
-      return storage.capabilities();
-    }
-
-    @Override
-    public String backend() {
-      return "refuses-deletes";
-    }
   }
 
   @Test

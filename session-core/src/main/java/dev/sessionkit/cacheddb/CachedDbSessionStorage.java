@@ -8,7 +8,6 @@ import dev.sessionkit.spi.StorageCapabilities;
 import dev.sessionkit.spi.StoredRecord;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -63,7 +62,8 @@ final class CachedDbSessionStorage implements SessionStorage {
   private final AtomicBoolean fastFailing = new AtomicBoolean();
 
   /**
-   * @param clock the clock against which copies are checked for expiry (the settings' clock)
+   * @param clock the clock against which copies are checked for expiry, and which times the cache
+   *     failures that hold it off (the settings' clock)
    * @throws IllegalArgumentException when either storage owns its key format (a cookie keeps no
    *     record to cache)
    */
@@ -214,7 +214,7 @@ final class CachedDbSessionStorage implements SessionStorage {
     if (holdingOff()) {
       return new FastRead(null, false, true);
     }
-    long start = System.nanoTime();
+    long start = clock.millis();
     try {
       StoredRecord cached = fast.load(key);
       fastAnswered();
@@ -324,13 +324,16 @@ final class CachedDbSessionStorage implements SessionStorage {
   }
 
   /** A failure of the fast storage that takes this long holds it off (a timeout). */
-  private static final long SLOW_FAILURE_NANOS = Duration.ofMillis(50).toNanos();
+  private static final long SLOW_FAILURE_MILLIS = 50;
 
   /** How long the fast storage is held off after a slow failure, before one call tries it again. */
-  private static final long HOLD_OFF_NANOS = Duration.ofSeconds(1).toNanos();
+  private static final long HOLD_OFF_MILLIS = 1_000;
 
-  /** {@link System#nanoTime()} until which the fast storage is held off, or 0. */
-  private final AtomicLong holdOffUntil = new AtomicLong();
+  /** Marks {@link #holdOffUntil} as holding nothing off. */
+  private static final long NOT_HOLDING_OFF = Long.MIN_VALUE;
+
+  /** The clock's milliseconds until which the fast storage is held off, or none. */
+  private final AtomicLong holdOffUntil = new AtomicLong(NOT_HOLDING_OFF);
 
   /** How many keys whose copy could not be deleted are remembered, by default. */
   static final int MAX_DISTRUSTED = 100_000;
@@ -357,7 +360,7 @@ final class CachedDbSessionStorage implements SessionStorage {
     if (holdingOff()) {
       return null;
     }
-    long start = System.nanoTime();
+    long start = clock.millis();
     try {
       T result = call.get();
       fastAnswered();
@@ -369,18 +372,18 @@ final class CachedDbSessionStorage implements SessionStorage {
   }
 
   /**
-   * Whether to go without the fast storage now: for {@link #HOLD_OFF_NANOS} after one of its
-   * failures took {@link #SLOW_FAILURE_NANOS} or more (a timeout, a server that does not answer),
+   * Whether to go without the fast storage now: for {@link #HOLD_OFF_MILLIS} after one of its
+   * failures took {@link #SLOW_FAILURE_MILLIS} or more (a timeout, a server that does not answer),
    * so that not every request waits for the same failure; then one call goes through to find out
    * whether it answers again. A failure that comes at once holds nothing off.
    */
   private boolean holdingOff() {
     long until = holdOffUntil.get();
-    if (until == 0) {
+    if (until == NOT_HOLDING_OFF) {
       return false;
     }
-    long now = System.nanoTime();
-    if (now - until < 0 || !holdOffUntil.compareAndSet(until, now + HOLD_OFF_NANOS)) {
+    long now = clock.millis();
+    if (now < until || !holdOffUntil.compareAndSet(until, now + HOLD_OFF_MILLIS)) {
       fastFailing.set(true); // what is skipped now is retried at the recovery the probe finds
       return true;
     }
@@ -388,9 +391,9 @@ final class CachedDbSessionStorage implements SessionStorage {
   }
 
   private void fastFailed(String operation, RuntimeException ex, long start) {
-    long now = System.nanoTime();
-    if (now - start >= SLOW_FAILURE_NANOS) {
-      holdOffUntil.set(now + HOLD_OFF_NANOS);
+    long now = clock.millis();
+    if (now - start >= SLOW_FAILURE_MILLIS) {
+      holdOffUntil.set(now + HOLD_OFF_MILLIS);
     }
     boolean first = fastFailing.compareAndSet(false, true);
     LOG.log(
@@ -408,7 +411,7 @@ final class CachedDbSessionStorage implements SessionStorage {
   }
 
   private void fastAnswered() {
-    holdOffUntil.set(0);
+    holdOffUntil.set(NOT_HOLDING_OFF);
     if (fastFailing.get() && fastFailing.compareAndSet(true, false)) {
       LOG.log(
           Level.INFO,

@@ -5,28 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import dev.sessionkit.Session;
 import dev.sessionkit.SessionSettings;
-import dev.sessionkit.SessionStoreException;
 import dev.sessionkit.cache.CacheSessionStore;
 import dev.sessionkit.cache.SessionCaches;
 import dev.sessionkit.engine.StorageSessionStore;
 import dev.sessionkit.jdbc.JdbcSessionStore;
-import dev.sessionkit.spi.ReplaceOutcome;
 import dev.sessionkit.spi.SessionStorage;
-import dev.sessionkit.spi.StorageCapabilities;
-import dev.sessionkit.spi.StoredRecord;
 import dev.sessionkit.testing.CapturedLogs;
+import dev.sessionkit.testing.FaultyStorage;
+import dev.sessionkit.testing.MutableClock;
 import dev.sessionkit.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -42,15 +37,16 @@ class CachedDbOutageRecoveryTests {
 
   @RegisterExtension final CapturedLogs logs = CapturedLogs.of(CachedDbSessionStorage.class);
 
-  private final SessionSettings settings = SessionSettings.defaults();
+  private final MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
+  private final SessionSettings settings = SessionSettings.builder().clock(clock).build();
   private final SessionStorage shared =
-      CacheSessionStore.storage(SessionCaches.caffeine("copies", 10_000, settings.clock()));
-  private final Outage outage = new Outage(shared);
+      CacheSessionStore.storage(SessionCaches.caffeine("copies", 10_000, clock));
+  private final FaultyStorage outage = new FaultyStorage(shared, clock);
 
   @Test
   void everyCopyALogoutLeftDuringTheOutageIsDeletedOnceTheCacheAnswers() {
-    StorageSessionStore instance = store(new CachedDbSessionStorage(durable(), outage, clock()));
-    StorageSessionStore other = store(new CachedDbSessionStorage(durable(), shared, clock()));
+    StorageSessionStore instance = store(new CachedDbSessionStorage(durable(), outage, clock));
+    StorageSessionStore other = store(new CachedDbSessionStorage(durable(), shared, clock));
     List<String> keys = loggedIn(instance, 2_500);
     outage.down = true;
     keys.forEach(instance::delete);
@@ -66,8 +62,7 @@ class CachedDbOutageRecoveryTests {
 
   @Test
   void pastTheKeysItRemembersAnInstanceNeverReadsCopiesAgainAndSaysSo() {
-    StorageSessionStore instance =
-        store(new CachedDbSessionStorage(durable(), outage, clock(), 10));
+    StorageSessionStore instance = store(new CachedDbSessionStorage(durable(), outage, clock, 10));
     List<String> keys = loggedIn(instance, 20);
     outage.down = true;
     keys.forEach(instance::delete);
@@ -82,9 +77,9 @@ class CachedDbOutageRecoveryTests {
   }
 
   @Test
-  void aCacheThatFailsSlowlyIsLeftAloneForASecondThenTriedAgain() throws InterruptedException {
+  void aCacheThatFailsSlowlyIsLeftAloneForASecondThenTriedAgain() {
     outage.slowness = Duration.ofMillis(100);
-    StorageSessionStore instance = store(new CachedDbSessionStorage(durable(), outage, clock()));
+    StorageSessionStore instance = store(new CachedDbSessionStorage(durable(), outage, clock));
     String key = loggedIn(instance, 1).get(0);
     outage.down = true;
     int before = outage.calls.get();
@@ -95,17 +90,21 @@ class CachedDbOutageRecoveryTests {
 
     assertThat(outage.calls.get() - before).as("calls that waited for the failure").isOne();
     outage.down = false;
-    Thread.sleep(1_200);
+    clock.advance(Duration.ofMillis(999));
+    assertThat(instance.open(key).get("user")).isEqualTo("user");
+    assertThat(outage.calls.get() - before).as("within the second").isOne();
+    clock.advance(Duration.ofMillis(1));
     assertThat(instance.open(key).get("user")).isEqualTo("user");
     int afterProbe = outage.calls.get();
+    assertThat(afterProbe - before).as("the call that tries it again").isEqualTo(2);
     assertThat(instance.open(key).get("user")).isEqualTo("user");
     assertThat(outage.calls.get()).as("asked at every load again").isGreaterThan(afterProbe);
   }
 
   @Test
   void aCopyWhoseDeleteFailedJustBeforeTheCacheAnsweredAgainIsStillDeleted() {
-    StorageSessionStore instance = store(new CachedDbSessionStorage(durable(), outage, clock()));
-    StorageSessionStore other = store(new CachedDbSessionStorage(durable(), shared, clock()));
+    StorageSessionStore instance = store(new CachedDbSessionStorage(durable(), outage, clock));
+    StorageSessionStore other = store(new CachedDbSessionStorage(durable(), shared, clock));
     String key = loggedIn(instance, 1).get(0);
     String unrelated = loggedIn(other, 1).get(0);
     assertThat(instance.open(key).get("user")).isEqualTo("user");
@@ -144,11 +143,7 @@ class CachedDbOutageRecoveryTests {
   }
 
   private SessionStorage durable() {
-    return JdbcSessionStore.storage(database.dataSource(), TestDatabase.TABLE, clock());
-  }
-
-  private java.time.Clock clock() {
-    return settings.clock();
+    return JdbcSessionStore.storage(database.dataSource(), TestDatabase.TABLE, clock);
   }
 
   private static List<String> loggedIn(StorageSessionStore store, int count) {
@@ -160,81 +155,5 @@ class CachedDbOutageRecoveryTests {
       keys.add(session.getSessionKey());
     }
     return keys;
-  }
-
-  /** A fast storage whose every call fails while {@code down} is set. */
-  private static final class Outage implements SessionStorage {
-
-    private final SessionStorage storage;
-    final AtomicInteger calls = new AtomicInteger();
-    volatile boolean down;
-    volatile Duration slowness = Duration.ZERO;
-    volatile boolean failNextDelete;
-
-    Outage(SessionStorage storage) {
-      this.storage = storage;
-    }
-
-    private void check() {
-      calls.incrementAndGet();
-      if (down) {
-        try {
-          Thread.sleep(slowness.toMillis());
-        } catch (InterruptedException ex) {
-          Thread.currentThread().interrupt();
-        }
-        throw new SessionStoreException("the cache is down");
-      }
-    }
-
-    @Override
-    public @Nullable StoredRecord load(String key) {
-      check();
-      return storage.load(key);
-    }
-
-    @Override
-    public boolean contains(String key, Instant now) {
-      check();
-      return storage.contains(key, now);
-    }
-
-    @Override
-    public boolean insert(String key, StoredRecord record) {
-      check();
-      return storage.insert(key, record);
-    }
-
-    @Override
-    public ReplaceOutcome replace(String key, StoredRecord record, long expectedVersion) {
-      check();
-      return storage.replace(key, record, expectedVersion);
-    }
-
-    @Override
-    public boolean delete(String key) {
-      check();
-      if (failNextDelete) {
-        failNextDelete = false;
-        throw new SessionStoreException("this delete fails");
-      }
-      return storage.delete(key);
-    }
-
-    @Override
-    public int removeExpired(Instant now, Consumer<String> removed) {
-      check();
-      return storage.removeExpired(now, removed);
-    }
-
-    @Override
-    public StorageCapabilities capabilities() {
-      return storage.capabilities();
-    }
-
-    @Override
-    public String backend() {
-      return "outage";
-    }
   }
 }
