@@ -34,6 +34,12 @@ final class SessionChanges {
     byKey.put(key, new KeyChange(new Put(value), null));
   }
 
+  /** Whether the last plain change of {@code key} is a put (whose value a replay puts again). */
+  boolean putPending(String key) {
+    KeyChange change = byKey.get(key);
+    return change != null && change.plain() instanceof Put;
+  }
+
   void remove(String key) {
     byKey.put(key, new KeyChange(REMOVED, null));
   }

@@ -103,10 +103,12 @@ final class StoredSession implements Session {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(update, "update");
     Map<String, @Nullable Object> map = data();
-    // On a copy: the value may be the instance a tracked put holds, which a merge replays.
-    T next =
-        update.apply(
-            store.convert(sessionKey, key, DecodedSnapshot.copyOfValue(map.get(key)), type));
+    Object current = map.get(key);
+    if (changes.putPending(key)) {
+      // the update may change its argument in place, and the put a merge replays holds it too
+      current = DecodedSnapshot.copyOfValue(current);
+    }
+    T next = update.apply(store.convert(sessionKey, key, current, type));
     set(map, key, next);
     changes.compute(
         key, (dataKey, stored) -> update.apply(store.convert(sessionKey, dataKey, stored, type)));
