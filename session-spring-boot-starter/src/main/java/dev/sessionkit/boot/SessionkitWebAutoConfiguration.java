@@ -103,8 +103,8 @@ public final class SessionkitWebAutoConfiguration {
   static class WebMvcConfiguration {
 
     @Bean
-    SessionkitWebMvcConfigurer sessionkitWebMvcConfigurer() {
-      return new SessionkitWebMvcConfigurer();
+    SessionkitWebMvcConfigurer sessionkitWebMvcConfigurer(SessionCookie cookie) {
+      return new SessionkitWebMvcConfigurer(cookie.name());
     }
 
     @Bean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
@@ -121,6 +121,12 @@ public final class SessionkitWebAutoConfiguration {
    */
   static final class SessionkitWebMvcConfigurer implements WebMvcConfigurer {
 
+    private final String sessionCookieName;
+
+    SessionkitWebMvcConfigurer(String sessionCookieName) {
+      this.sessionCookieName = sessionCookieName;
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
       resolvers.add(new SessionArgumentResolver());
@@ -128,7 +134,7 @@ public final class SessionkitWebAutoConfiguration {
 
     @Override
     public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
-      resolvers.add(0, new SessionInterruptedExceptionResolver());
+      resolvers.add(0, new SessionInterruptedExceptionResolver(sessionCookieName));
     }
   }
 }

@@ -4,7 +4,6 @@ import dev.sessionkit.SessionConflictException;
 import dev.sessionkit.SessionInterruptedException;
 import dev.sessionkit.SessionStoreException;
 import dev.sessionkit.SessionTooLargeException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -106,24 +105,21 @@ enum SaveFailureAnswer {
   }
 
   /**
-   * The request attribute naming the session cookie, which the {@link SessionFilter} sets: the
-   * cookies of that name and of its flash marker are not kept on an answer.
-   */
-  static final String COOKIE_NAME_ATTRIBUTE = SaveFailureAnswer.class.getName() + ".COOKIE_NAME";
-
-  /**
    * Replaces whatever {@code response} holds (status, headers, buffered body) by this answer, but
    * for the cookies the application set: they stand for changes already made on the server (a
    * remember-me token rotated in its repository before the session failed), which a browser left
    * with the old cookie would take for a theft. sessionkit's own cookies go (the session cookie,
    * and the flash marker, which would make every later request load the session). The response must
    * not be committed.
+   *
+   * @param sessionCookieName the session cookie's name, or null when it is not known (then every
+   *     cookie stays)
    */
-  void writeTo(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Object name = request.getAttribute(COOKIE_NAME_ATTRIBUTE);
+  void writeTo(HttpServletResponse response, @Nullable String sessionCookieName)
+      throws IOException {
     List<String> cookies =
         response.getHeaders(HttpHeaders.SET_COOKIE).stream()
-            .filter(header -> !(name instanceof String own && isOwn(header, own)))
+            .filter(header -> sessionCookieName == null || !isOwn(header, sessionCookieName))
             .toList();
     response.reset();
     cookies.forEach(cookie -> response.addHeader(HttpHeaders.SET_COOKIE, cookie));

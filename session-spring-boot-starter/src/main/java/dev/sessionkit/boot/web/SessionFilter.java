@@ -136,13 +136,12 @@ public class SessionFilter extends OncePerRequestFilter {
       run(request, response, chain, finisher, response);
       return;
     }
-    request.setAttribute(SaveFailureAnswer.COOKIE_NAME_ATTRIBUTE, cookie.name());
     List<String> values = cookie.valuesIn(request);
     Session session;
     try {
       session = open(values);
     } catch (SessionStoreException ex) {
-      answerOrRethrow(ex, request, response);
+      answerOrRethrow(ex, response);
       return;
     }
     request.setAttribute(SESSION_ATTRIBUTE, session);
@@ -151,8 +150,7 @@ public class SessionFilter extends OncePerRequestFilter {
         new BeforeCommitResponseWrapper(response, finisher::beforeCommit);
     finisher.wrapper = wrapped;
     HttpServletRequest passedOn =
-        new SessionAsyncRequest(
-            request, wrapped, () -> finishAtComplete(finisher, request, response));
+        new SessionAsyncRequest(request, wrapped, () -> finishAtComplete(finisher, response));
     run(passedOn, response, chain, finisher, wrapped);
   }
 
@@ -160,13 +158,12 @@ public class SessionFilter extends OncePerRequestFilter {
    * Finishes a request whose handler completes its asynchronous processing itself ({@code
    * AsyncContext.complete()}, which no dispatch follows), answering a failure as {@link #run} does.
    */
-  private void finishAtComplete(
-      Finisher finisher, HttpServletRequest request, HttpServletResponse response) {
+  private void finishAtComplete(Finisher finisher, HttpServletResponse response) {
     try {
       finisher.finish();
     } catch (SessionInterruptedException | SessionStoreException ex) {
       try {
-        answerOrRethrow(ex, request, response);
+        answerOrRethrow(ex, response);
       } catch (IOException writeFailed) {
         ex.addSuppressed(writeFailed);
         throw ex;
@@ -187,7 +184,7 @@ public class SessionFilter extends OncePerRequestFilter {
       SaveFailureAnswer answer = SaveFailureAnswer.of(ex);
       if (answer != null && !response.isCommitted()) {
         answer.log(ex);
-        answer.writeTo(request, response);
+        answer.writeTo(response, cookie.name());
         return;
       }
       finisher.failed = true;
@@ -205,7 +202,7 @@ public class SessionFilter extends OncePerRequestFilter {
     try {
       finisher.finish();
     } catch (SessionInterruptedException | SessionStoreException ex) {
-      answerOrRethrow(ex, request, response);
+      answerOrRethrow(ex, response);
     }
   }
 
@@ -214,8 +211,7 @@ public class SessionFilter extends OncePerRequestFilter {
    * could not carry it; rethrows a failure that has no answer (a {@link
    * dev.sessionkit.SessionTooLargeException}).
    */
-  private void answerOrRethrow(
-      RuntimeException failure, HttpServletRequest request, HttpServletResponse response)
+  private void answerOrRethrow(RuntimeException failure, HttpServletResponse response)
       throws IOException {
     SaveFailureAnswer answer = SaveFailureAnswer.of(failure);
     if (answer == null) {
@@ -230,7 +226,7 @@ public class SessionFilter extends OncePerRequestFilter {
               + answer.status());
       return;
     }
-    answer.writeTo(request, response);
+    answer.writeTo(response, cookie.name());
   }
 
   /**

@@ -30,13 +30,31 @@ import org.springframework.web.servlet.ModelAndView;
  *
  * <pre>{@code
  * public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
- *   resolvers.add(0, new SessionInterruptedExceptionResolver());
+ *   resolvers.add(0, new SessionInterruptedExceptionResolver("sessionid"));
  * }
  * }</pre>
  */
 public final class SessionInterruptedExceptionResolver implements HandlerExceptionResolver {
 
   private static final Log logger = LogFactory.getLog(SessionInterruptedExceptionResolver.class);
+
+  private final @Nullable String sessionCookieName;
+
+  /**
+   * A resolver that does not know the session cookie's name: an answer keeps every cookie the
+   * response held, the session cookie and its flash marker too.
+   */
+  public SessionInterruptedExceptionResolver() {
+    this.sessionCookieName = null;
+  }
+
+  /**
+   * A resolver whose answers drop the session cookie named {@code sessionCookieName} and its flash
+   * marker, and keep the application's cookies.
+   */
+  public SessionInterruptedExceptionResolver(String sessionCookieName) {
+    this.sessionCookieName = sessionCookieName;
+  }
 
   @Override
   public @Nullable ModelAndView resolveException(
@@ -50,7 +68,7 @@ public final class SessionInterruptedExceptionResolver implements HandlerExcepti
     }
     answer.log(ex);
     try {
-      answer.writeTo(request, response);
+      answer.writeTo(response, sessionCookieName);
     } catch (IOException | RuntimeException failure) {
       logger.debug("Could not answer " + answer.status() + " to a failed session save", failure);
       return null;
