@@ -2,28 +2,19 @@ package dev.sessionkit.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /** IDEs offer every value of {@code sessionkit.backend}: the metadata hints list each one. */
 class BackendHintsTests {
 
   @Test
   void backendHintsNameEveryBackend() throws Exception {
-    JsonNode metadata;
-    try (InputStream in =
-        BackendHintsTests.class
-            .getClassLoader()
-            .getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
-      assertThat(in).as("generated configuration metadata").isNotNull();
-      metadata = new ObjectMapper().readTree(in);
-    }
+    JsonNode metadata = ReadmePropertyTableTests.generatedMetadata();
     List<String> hinted = new ArrayList<>();
     for (JsonNode hint : metadata.get("hints")) {
       if (hint.get("name").asString().equals("sessionkit.backend")) {

@@ -25,15 +25,19 @@ class ReadmePropertyTableTests {
     assertThat(readmeRows()).containsExactlyElementsOf(metadataRows());
   }
 
-  private static List<String> metadataRows() throws Exception {
-    JsonNode metadata;
+  /** The configuration metadata the processor generated for the starter. */
+  static JsonNode generatedMetadata() throws Exception {
     try (InputStream in =
         ReadmePropertyTableTests.class
             .getClassLoader()
             .getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
       assertThat(in).as("generated configuration metadata").isNotNull();
-      metadata = new ObjectMapper().readTree(in);
+      return new ObjectMapper().readTree(in);
     }
+  }
+
+  private static List<String> metadataRows() throws Exception {
+    JsonNode metadata = generatedMetadata();
     List<String> rows = new ArrayList<>();
     for (JsonNode property : metadata.get("properties")) {
       JsonNode defaultValue = property.get("defaultValue");
